@@ -1,0 +1,66 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+DEV_ENV := DEBUG=1 SECRET_KEY_FILE=.dev-secret-key TIMELINE_AUTO_PUBLISH=1
+TEST_ENV := DJANGO_SETTINGS_MODULE=timeline.test_settings
+
+.PHONY: run test pytest lint install install-dev admin serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+
+# A development secret key, generated once per checkout and git-ignored.
+.dev-secret-key: | $(BIN)/python
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: install .dev-secret-key
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py import_articles seeds/ --no-progress
+	@echo ""
+	@echo "  Timeline is running at http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/ . There is no default login; create one with:"
+	@echo "      make admin        (asks for a user name and password)"
+	@echo "  or, non-interactively:"
+	@echo "      DJANGO_SUPERUSER_PASSWORD=... $(DEV_ENV) $(BIN)/python manage.py createsuperuser --noinput --username you --email you@example.org"
+	@echo ""
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+admin: install .dev-secret-key
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py createsuperuser
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-dev lint
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Chromium is missing at $(CHROMIUM): the browser tests need Debian's Chromium."; \
+	  echo "Install it with:  apt-get update && apt-get install -y chromium"; \
+	  echo "(.ci/run installs it for you; CHROMIUM=/path/to/chromium picks another binary.)"; \
+	  exit 1; \
+	fi
+	$(MAKE) --no-print-directory pytest
+
+pytest: install-dev
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

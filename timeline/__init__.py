@@ -1,0 +1,1 @@
+"""timeline: news articles in, an evidence-linked timeline of events out."""

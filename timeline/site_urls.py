@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+from django.views.generic import RedirectView
+
+from timeline import views
+
+app_name = "timeline"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="timeline:source-list"), name="home"),
+    path("sources/", views.source_list, name="source-list"),
+    path("sources/<int:pk>/", views.source_detail, name="source-detail"),
+    path("sources/<int:pk>/raw/", views.source_raw, name="source-raw"),
+    path("events/<slug:slug>/", views.event_detail, name="event-detail"),
+]

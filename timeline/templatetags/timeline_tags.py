@@ -1,0 +1,27 @@
+"""Template helpers: JSON-LD that cannot break out of its <script> element."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+# Same escapes as django.utils.html.json_script: no "</script>" or "<!--" can close the element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: dict) -> SafeString:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, default=str)
+    return mark_safe(  # noqa: S308 - escaped above: no markup can survive
+        f'<script type="application/ld+json">{text.translate(_JSON_ESCAPES)}</script>'
+    )
+
+
+@register.filter
+def paragraphs(text: str) -> list[str]:
+    """Split a cleaned body into paragraphs (blank-line separated)."""
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
