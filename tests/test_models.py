@@ -33,7 +33,7 @@ def build_graph() -> Event:
     return event
 
 
-def test_every_model_round_trips_through_a_natural_key_fixture() -> None:
+def test_every_model_round_trips_through_a_natural_key_fixture(tmp_path) -> None:
     build_graph()
     out = StringIO()
     call_command(
@@ -44,9 +44,9 @@ def test_every_model_round_trips_through_a_natural_key_fixture() -> None:
 
     for model in (Evidence, Event, Actor, Place, Source):
         model.objects.all().delete()
-    fixture = StringIO(out.getvalue())
-    fixture.name = "dump.json"
-    call_command("loaddata", "--format=json", "-", stdin=fixture, verbosity=0)
+    fixture = tmp_path / "dump.json"
+    fixture.write_text(out.getvalue(), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
 
     event = Event.objects.get_by_natural_key("2023-12-04-talks")
     assert [a.slug for a in event.participants.all()] == ["xi-jinping"]

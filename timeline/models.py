@@ -72,11 +72,11 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def natural_key(self) -> tuple[str]:
-        return (self.sha256,)
-
     def get_absolute_url(self) -> str:
         return reverse("timeline:source-detail", args=[self.pk])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.sha256,)
 
 
 # --- Actors and places -------------------------------------------------------------------
@@ -253,11 +253,11 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
-
     def get_absolute_url(self) -> str:
         return reverse("timeline:event-detail", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
 
     def clean(self) -> None:
         errors = {}
@@ -299,9 +299,7 @@ def period_last_day(day: dt.date, precision: str) -> dt.date:
 
 class EvidenceManager(models.Manager["Evidence"]):
     def get_by_natural_key(self, event_slug: str, source_sha256: str, start: int, end: int):
-        return self.get(
-            event__slug=event_slug, source__sha256=source_sha256, start=start, end=end
-        )
+        return self.get(event__slug=event_slug, source__sha256=source_sha256, start=start, end=end)
 
 
 class Evidence(models.Model):
@@ -324,9 +322,7 @@ class Evidence(models.Model):
     exact = models.TextField()
     prefix = models.CharField(max_length=200, blank=True)
     suffix = models.CharField(max_length=200, blank=True)
-    modality = models.CharField(
-        max_length=10, choices=Modality.choices, default=Modality.REPORTED
-    )
+    modality = models.CharField(max_length=10, choices=Modality.choices, default=Modality.REPORTED)
     timex_text = models.CharField("temporal expression", max_length=200, blank=True)
     timex_value = models.CharField("normalised value", max_length=64, blank=True)
     timex_reason = models.CharField(max_length=500, blank=True)

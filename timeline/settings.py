@@ -54,7 +54,9 @@ if not SECRET_KEY:
         try:
             SECRET_KEY = Path(key_file).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ImproperlyConfigured(f"SECRET_KEY_FILE={key_file!r} cannot be read: {exc}") from exc
+            raise ImproperlyConfigured(
+                f"SECRET_KEY_FILE={key_file!r} cannot be read: {exc}"
+            ) from exc
     if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable "

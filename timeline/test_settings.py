@@ -9,8 +9,8 @@ import secrets
 
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 
-from timeline.settings import *  # noqa: E402,F403
-from timeline.settings import STORAGES  # noqa: E402
+from timeline.settings import *  # noqa: F403
+from timeline.settings import STORAGES
 
 STORAGES = {
     **STORAGES,

@@ -32,7 +32,7 @@ def test_reader_goes_from_the_list_to_a_source_and_its_raw_text(
     screenshot(page, "source-detail-phone")
 
     page.get_by_role("link", name="Raw text as imported").click()
-    assert "Also Read: China approves" in page.locator("pre.raw").inner_text()
+    assert "Also Read:\u00a0China approves" in page.locator("pre.raw").inner_text()
 
 
 def test_keyboard_user_can_skip_to_content(live_server, page) -> None:

@@ -6,154 +6,425 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Actor',
+            name="Actor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('country', 'Country')], max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list, help_text='Other names the texts use, one string each.')),
-                ('description', models.CharField(blank=True, max_length=500)),
-                ('status', models.CharField(choices=[('accepted', 'Accepted'), ('proposed', 'Proposed'), ('dismissed', 'Dismissed')], default='accepted', max_length=12)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("country", "Country"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other names the texts use, one string each.",
+                    ),
+                ),
+                ("description", models.CharField(blank=True, max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("proposed", "Proposed"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="accepted",
+                        max_length=12,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(fields=('slug',), name='actor_slug_unique')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("slug",), name="actor_slug_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200)),
-                ('kind', models.CharField(choices=[('city', 'City'), ('country', 'Country'), ('region', 'Region'), ('building', 'Building or venue'), ('other', 'Other')], default='other', max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True)),
-                ('status', models.CharField(choices=[('accepted', 'Accepted'), ('proposed', 'Proposed'), ('dismissed', 'Dismissed')], default='accepted', max_length=12)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='timeline.place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("city", "City"),
+                            ("country", "Country"),
+                            ("region", "Region"),
+                            ("building", "Building or venue"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                (
+                    "latitude",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("proposed", "Proposed"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="accepted",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="timeline.place",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Stable: set once when the event is created, never changed by edits.', max_length=200, verbose_name='permalink')),
-                ('title', models.CharField(max_length=300)),
-                ('summary', models.TextField(blank=True)),
-                ('start_date', models.DateField(help_text='First day of the period the event is dated to.')),
-                ('start_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('end_precision', models.CharField(blank=True, choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='', max_length=5)),
-                ('event_type', models.CharField(choices=[('state_visit', 'State visit'), ('working_visit', 'Working visit'), ('meeting', 'Meeting'), ('summit', 'Summit or forum'), ('agreement', 'Agreement'), ('statement', 'Statement'), ('conflict', 'Conflict'), ('sanction', 'Sanction'), ('other', 'Other')], default='other', max_length=20)),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('published', 'Published'), ('rejected', 'Rejected')], db_index=True, default='proposed', max_length=10)),
-                ('confidence', models.FloatField(default=0.0)),
-                ('curated_fields', models.JSONField(blank=True, default=list, help_text='Fields a curator set; extraction leaves them alone.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('parent', models.ForeignKey(blank=True, help_text='The larger event this one is part of (talks during a visit).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='timeline.event')),
-                ('participants', models.ManyToManyField(blank=True, related_name='events', to='timeline.actor')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='timeline.place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Stable: set once when the event is created, never changed by edits.",
+                        max_length=200,
+                        verbose_name="permalink",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "start_date",
+                    models.DateField(help_text="First day of the period the event is dated to."),
+                ),
+                (
+                    "start_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="day",
+                        max_length=5,
+                    ),
+                ),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "end_precision",
+                    models.CharField(
+                        blank=True,
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="",
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("state_visit", "State visit"),
+                            ("working_visit", "Working visit"),
+                            ("meeting", "Meeting"),
+                            ("summit", "Summit or forum"),
+                            ("agreement", "Agreement"),
+                            ("statement", "Statement"),
+                            ("conflict", "Conflict"),
+                            ("sanction", "Sanction"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="proposed",
+                        max_length=10,
+                    ),
+                ),
+                ("confidence", models.FloatField(default=0.0)),
+                (
+                    "curated_fields",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Fields a curator set; extraction leaves them alone.",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The larger event this one is part of (talks during a visit).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="timeline.event",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.ManyToManyField(blank=True, related_name="events", to="timeline.actor"),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="timeline.place",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start_date', 'slug'],
+                "ordering": ["start_date", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('title_derived', models.BooleanField(default=False, help_text='The text had no headline; the title was derived from the body.')),
-                ('publisher', models.CharField(blank=True, max_length=200)),
-                ('author', models.CharField(blank=True, max_length=300)),
-                ('published_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('published_time', models.TimeField(blank=True, null=True)),
-                ('published_tz', models.CharField(blank=True, help_text='As the text gives it, e.g. EST.', max_length=64, verbose_name='time zone')),
-                ('dateline_place', models.CharField(blank=True, max_length=200)),
-                ('language', models.CharField(default='en', max_length=16)),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('body', models.TextField(help_text='Cleaned article text; evidence offsets point into it.')),
-                ('raw_text', models.TextField(help_text="The file's text exactly as imported.")),
-                ('sha256', models.CharField(help_text="SHA-256 of the imported file's bytes.", max_length=64)),
-                ('file_name', models.CharField(blank=True, max_length=500)),
-                ('encoding', models.CharField(blank=True, max_length=40)),
-                ('parse_notes', models.JSONField(blank=True, default=list)),
-                ('imported_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "title_derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The text had no headline; the title was derived from the body.",
+                    ),
+                ),
+                ("publisher", models.CharField(blank=True, max_length=200)),
+                ("author", models.CharField(blank=True, max_length=300)),
+                ("published_date", models.DateField(blank=True, db_index=True, null=True)),
+                ("published_time", models.TimeField(blank=True, null=True)),
+                (
+                    "published_tz",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the text gives it, e.g. EST.",
+                        max_length=64,
+                        verbose_name="time zone",
+                    ),
+                ),
+                ("dateline_place", models.CharField(blank=True, max_length=200)),
+                ("language", models.CharField(default="en", max_length=16)),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Cleaned article text; evidence offsets point into it."
+                    ),
+                ),
+                ("raw_text", models.TextField(help_text="The file's text exactly as imported.")),
+                (
+                    "sha256",
+                    models.CharField(
+                        help_text="SHA-256 of the imported file's bytes.", max_length=64
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=500)),
+                ("encoding", models.CharField(blank=True, max_length=40)),
+                ("parse_notes", models.JSONField(blank=True, default=list)),
+                (
+                    "imported_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
             ],
             options={
-                'ordering': ['-published_date', 'title'],
-                'constraints': [models.UniqueConstraint(fields=('sha256',), name='source_sha256_unique')],
+                "ordering": ["-published_date", "title"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("sha256",), name="source_sha256_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('exact', models.TextField()),
-                ('prefix', models.CharField(blank=True, max_length=200)),
-                ('suffix', models.CharField(blank=True, max_length=200)),
-                ('modality', models.CharField(choices=[('reported', 'Reported as happened'), ('preview', 'Preview (expected or planned)'), ('speech', 'Reported speech')], default='reported', max_length=10)),
-                ('timex_text', models.CharField(blank=True, max_length=200, verbose_name='temporal expression')),
-                ('timex_value', models.CharField(blank=True, max_length=64, verbose_name='normalised value')),
-                ('timex_reason', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='timeline.event')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='timeline.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("exact", models.TextField()),
+                ("prefix", models.CharField(blank=True, max_length=200)),
+                ("suffix", models.CharField(blank=True, max_length=200)),
+                (
+                    "modality",
+                    models.CharField(
+                        choices=[
+                            ("reported", "Reported as happened"),
+                            ("preview", "Preview (expected or planned)"),
+                            ("speech", "Reported speech"),
+                        ],
+                        default="reported",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "timex_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="temporal expression"
+                    ),
+                ),
+                (
+                    "timex_value",
+                    models.CharField(blank=True, max_length=64, verbose_name="normalised value"),
+                ),
+                ("timex_reason", models.CharField(blank=True, max_length=500)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="timeline.event",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="timeline.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['source', 'start'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["source", "start"],
             },
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.UniqueConstraint(fields=('slug',), name='place_slug_unique'),
+            model_name="place",
+            constraint=models.UniqueConstraint(fields=("slug",), name="place_slug_unique"),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.CheckConstraint(condition=models.Q(('latitude__isnull', True), models.Q(('latitude__gte', -90), ('latitude__lte', 90)), _connector='OR'), name='place_latitude_range'),
+            model_name="place",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("latitude__isnull", True),
+                    models.Q(("latitude__gte", -90), ("latitude__lte", 90)),
+                    _connector="OR",
+                ),
+                name="place_latitude_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='place',
-            constraint=models.CheckConstraint(condition=models.Q(('longitude__isnull', True), models.Q(('longitude__gte', -180), ('longitude__lte', 180)), _connector='OR'), name='place_longitude_range'),
+            model_name="place",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("longitude__isnull", True),
+                    models.Q(("longitude__gte", -180), ("longitude__lte", 180)),
+                    _connector="OR",
+                ),
+                name="place_longitude_range",
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['status', 'start_date'], name='event_status_start'),
+            model_name="event",
+            index=models.Index(fields=["status", "start_date"], name="event_status_start"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.UniqueConstraint(fields=('slug',), name='event_slug_unique'),
+            model_name="event",
+            constraint=models.UniqueConstraint(fields=("slug",), name="event_slug_unique"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='event_end_after_start'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="event_end_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='event_confidence_range'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                name="event_confidence_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.UniqueConstraint(fields=('event', 'source', 'start', 'end'), name='evidence_passage_unique'),
+            model_name="evidence",
+            constraint=models.UniqueConstraint(
+                fields=("event", "source", "start", "end"), name="evidence_passage_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='evidence_nonempty_span'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="evidence_nonempty_span"
+            ),
         ),
     ]

@@ -26,9 +26,7 @@ class Command(BaseCommand):
             help="refuse files larger than this (default: TIMELINE_IMPORT_MAX_BYTES, "
             f"{settings.TIMELINE_IMPORT_MAX_BYTES})",
         )
-        parser.add_argument(
-            "--no-progress", action="store_true", help="never draw a progress bar"
-        )
+        parser.add_argument("--no-progress", action="store_true", help="never draw a progress bar")
 
     def handle(self, *args, paths: list[str], max_bytes: int | None, no_progress: bool, **opts):
         max_bytes = max_bytes if max_bytes is not None else settings.TIMELINE_IMPORT_MAX_BYTES
