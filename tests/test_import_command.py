@@ -25,8 +25,9 @@ def test_prints_a_line_per_file_and_a_summary(seeds_dir: Path) -> None:
 
     assert error is None
     lines = out.strip().splitlines()
-    assert sum("imported" in line for line in lines[:-1]) == 5
-    assert lines[-1] == "5 file(s): 5 imported, 0 already present, 0 failed"
+    assert sum(line.startswith("imported") for line in lines) == 5
+    assert "5 file(s): 5 imported, 0 already present, 0 failed" in lines
+    assert lines[-1].startswith("Extraction: 5 source(s)")
 
 
 def test_second_run_reports_already_present(seeds_dir: Path) -> None:
@@ -35,6 +36,7 @@ def test_second_run_reports_already_present(seeds_dir: Path) -> None:
 
     assert error is None
     assert out.count("already present") == 6  # five lines and the summary
+    assert "Extraction" not in out  # nothing new to extract
     assert Source.objects.count() == 5
 
 

@@ -179,6 +179,7 @@ def validate_aliases(value: object) -> None:
 
 class Event(models.Model):
     class Type(models.TextChoices):
+        VISIT = "visit", "Visit"
         STATE_VISIT = "state_visit", "State visit"
         WORKING_VISIT = "working_visit", "Working visit"
         MEETING = "meeting", "Meeting"
@@ -224,6 +225,12 @@ class Event(models.Model):
     )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    date_reason = models.CharField(
+        max_length=1000, blank=True, help_text="Why the event has this date (from the tagger)."
+    )
+    disagreements = models.JSONField(
+        default=list, blank=True, help_text="Where sources differ (dates, durations, counts)."
     )
     confidence = models.FloatField(default=0.0)
     curated_fields = models.JSONField(
@@ -273,12 +280,29 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def family_of(self, family: str) -> bool:
+        """Whether this event's type belongs to an extraction family (visit, meeting, ...)."""
+        return self.event_type in FAMILY_TYPES.get(family, ())
+
     @property
     def period_end(self) -> dt.date:
         """Last day covered by the event (the end of its month or year at coarser precision)."""
         if self.end_date:
             return period_last_day(self.end_date, self.end_precision or Precision.DAY)
         return period_last_day(self.start_date, self.start_precision)
+
+
+# Extraction families (timeline.extract.events) and the event types each may carry.
+FAMILY_TYPES: dict[str, tuple[str, ...]] = {
+    "visit": ("visit", "state_visit", "working_visit"),
+    "meeting": ("meeting",),
+    "summit": ("summit",),
+    "agreement": ("agreement",),
+    "statement": ("statement",),
+    "conflict": ("conflict",),
+    "sanction": ("sanction",),
+    "election": ("other",),
+}
 
 
 def is_period_start(day: dt.date, precision: str) -> bool:
@@ -310,6 +334,10 @@ class Evidence(models.Model):
     re-anchored even if offsets drift.
     """
 
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted"
+        CURATOR = "curator", "Added or moved by a curator"
+
     class Modality(models.TextChoices):
         REPORTED = "reported", "Reported as happened"
         PREVIEW = "preview", "Preview (expected or planned)"
@@ -325,7 +353,11 @@ class Evidence(models.Model):
     modality = models.CharField(max_length=10, choices=Modality.choices, default=Modality.REPORTED)
     timex_text = models.CharField("temporal expression", max_length=200, blank=True)
     timex_value = models.CharField("normalised value", max_length=64, blank=True)
-    timex_reason = models.CharField(max_length=500, blank=True)
+    timex_reason = models.CharField(max_length=1000, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    extracted = models.JSONField(
+        default=dict, blank=True, help_text="The mention as extraction read it (for re-merging)."
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = EvidenceManager()

@@ -55,5 +55,7 @@ class Command(BaseCommand):
         if interactive and len(report.outcomes) >= PROGRESS_MIN_FILES:
             self.stdout.write("\r\033[K", ending="")
         self.stdout.write(report.summary())
+        if report.extraction is not None:
+            self.stdout.write("Extraction: " + report.extraction.summary())
         if report.failed:
             raise CommandError(f"{report.failed} file(s) failed; see above.", returncode=1)

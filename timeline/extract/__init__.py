@@ -1,0 +1,1 @@
+"""Information extraction from article text (temporal expressions, TimeML tools)."""

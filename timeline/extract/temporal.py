@@ -1,0 +1,1924 @@
+"""Rule-based temporal tagger for English news: TIMEX3 extents, types and normalised values.
+
+``tag(text, dct)`` finds date, time, duration and set expressions and resolves them against the
+document creation time (DCT), following the TimeML TIMEX3 annotation guidelines.
+
+Design
+------
+* Every rule is a regular expression plus a normaliser.  All rule patterns are joined into one
+  master alternation (one named group per rule) and scanned in a single ``finditer`` pass; the
+  rule that fired is re-matched at the same offset to read its fields.  Rules are ordered from
+  the most to the least specific, so at a given offset the longest reading wins.
+* Normalisers are plain Python: calendar arithmetic relative to the DCT (or to the last
+  mentioned date for anaphoric "a day earlier", "the following year"), tense of the clause for
+  underspecified references ("Monday", "in March"), and filters for non-temporal readings ("They
+  will March", "may", "Boeing 747", "$3.56 billion").
+* Each :class:`Timex` carries the rule name and a human-readable ``reason``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from . import temporal_values as tv
+from .temporal_lex import (
+    AMPM,
+    COUNT_NOUNS,
+    DAY_NUM,
+    DECADE_WORDS,
+    LABEL_WORDS,
+    MONTH,
+    MONTH_STRICT,
+    MONTHS,
+    NUM,
+    ORD_WORD_DAY,
+    ORDINALS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    SEASON,
+    SEASONS,
+    SMALL_NUMBERS,
+    TENS,
+    TZ,
+    UNIT,
+    UNITS,
+    VERB_CONTEXT_BEFORE,
+    WEEKDAY,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    YEAR,
+    YEAR4,
+)
+
+__all__ = ["Tagger", "Timex", "precision", "tag"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    rule: str = ""
+    anchor: str = ""
+    reason: str = ""
+    range_end: str | None = None
+    mod: str | None = None
+    # for ranges: ((start, end, value), (start, end, value)) of the two endpoints
+    parts: tuple = field(default=(), compare=False)
+
+    @property
+    def precision(self) -> str:
+        return precision(self.value)
+
+    def as_dict(self) -> dict:
+        d = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "precision": self.precision,
+            "rule": self.rule,
+            "anchor": self.anchor,
+            "reason": self.reason,
+        }
+        if self.range_end:
+            d["range_end"] = self.range_end
+        if self.mod:
+            d["mod"] = self.mod
+        return d
+
+
+def precision(value: str) -> str:
+    """Granularity of a TIMEX3 value ("day", "month", "year", "week", "quarter", ...)."""
+    return tv.precision(value)
+
+
+# ============================================================================ helpers
+
+
+def _num(s: str) -> float | None:
+    """Parse a number phrase ("three", "twenty-four", "30", "2 1/2", "a"); None when vague."""
+    s = s.lower().strip().replace("\u00bd", " 1/2")
+    s = re.sub(r"\s+", " ", s)
+    if re.fullmatch(r"an?|one", s):
+        return 1
+    if re.fullmatch(r"(?:a )?couple(?: of)?", s):
+        return 2
+    if re.fullmatch(r"(?:a )?dozen", s):
+        return 12
+    if re.fullmatch(r"half an?|a half", s):
+        return 0.5
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)( 1/2)?", s)
+    if m:
+        v = float(m.group(1).replace(",", ""))
+        return v + (0.5 if m.group(2) else 0)
+    m = re.fullmatch(
+        r"(a|one|two|three|four|five|six|seven|eight|nine|ten)[- ](hundred|thousand)", s
+    )
+    if m:
+        base = 1 if m.group(1) == "a" else SMALL_NUMBERS[m.group(1)]
+        return base * (100 if m.group(2) == "hundred" else 1000)
+    if s in SMALL_NUMBERS:
+        return SMALL_NUMBERS[s]
+    m = re.fullmatch(r"(\w+)(?:[- ](\w+))?", s)
+    if m and m.group(1) in TENS:
+        return TENS[m.group(1)] + (SMALL_NUMBERS.get(m.group(2) or "", 0))
+    return None
+
+
+def _fmt_num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _duration(n: float | None, unit_word: str) -> str:
+    """ISO 8601 duration for ``n`` units (``None``: unknown count, written X)."""
+    u = unit_word.lower().rstrip(".")
+    u = {
+        "centuries": "century",
+        "millennia": "millennium",
+        "secs": "sec",
+        "mins": "min",
+        "hrs": "hr",
+    }.get(u, u)
+    if u.endswith("s") and u[:-1] in UNITS:
+        u = u[:-1]
+    letter, mult, is_time = UNITS.get(u, ("X", 1, False))
+    if n is None:
+        if u == "decade":
+            return "PXE"
+        if u == "century":
+            return "PXC"
+        if letter == "WE":
+            return "PXWE"
+        return ("PTX" if is_time else "PX") + letter
+    total = n * mult
+    if letter == "WE":
+        return f"P{_fmt_num(total)}WE"
+    if not float(total).is_integer():
+        # fractional: express in the next smaller unit
+        lower = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False)}
+        lower_t = {"H": (60, "M"), "M": (60, "S")}
+        if not is_time and letter in lower:
+            k, lt, _ = lower[letter]
+            whole = int(total)
+            rest = round((total - whole) * k)
+            if letter == "Y":
+                return f"P{whole}Y{rest}M" if whole else f"P{rest}M"
+            return f"P{whole * k + rest}{lt}"
+        if is_time and letter in lower_t:
+            k, lt = lower_t[letter]
+            whole = int(total)
+            rest = round((total - whole) * k)
+            return f"PT{whole}{letter}{rest}{lt}" if whole else f"PT{rest}{lt}"
+        if letter == "D":
+            return f"PT{round(total * 24)}H"
+    return ("PT" if is_time else "P") + _fmt_num(total) + letter
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w&.'’-]*)\W{0,3}$")
+_WORD_AFTER_RE = re.compile(r"^\W{0,3}([A-Za-z][\w'’-]*)")
+_SENT_START_RE = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*|^\s*)$")
+
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won't|wo n't|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to"
+    r"|expects?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|set\s+to|intends?\s+to"
+    r"|hopes?\s+to|aims?\s+to|would|upcoming|next|tomorrow|to\s+be\s+held|to\s+meet|to\s+visit"
+    r"|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+open|to\s+vote|to\s+decide"
+    r"|to\s+announce|to\s+resume|to\s+take\s+place|expected|payable|effective)\b"
+    r"|'ll\b",
+    re.I,
+)
+_PAST_RE = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|began|came|went|met"
+    r"|held|made|took|gave|saw|won|lost|fell|rose|left|got|became|brought|found|led|paid|sent"
+    r"|sold|spoke|thought|wrote|struck|since|knew|ran|fled|flew|stood|told|agreed|signed|has"
+    r"|have|been)\b",
+    re.I,
+)
+_AGE_PREDICATIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|become|became|now)\s+(?:(?:more|less)\s+than\s+"
+    r"|(?:nearly|almost|about|around|over|some|only|just|at\s+least)\s+)?$",
+    re.I,
+)
+_WEAK_PAST_RE = re.compile(r"\b\w{2,}ed\b", re.I)
+_SENT_BOUND_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+# ============================================================================ rules
+
+RuleFn = Callable[["_Doc", re.Match], "tuple | None"]
+
+
+@dataclass
+class _Rule:
+    name: str
+    pattern: str
+    fn: RuleFn
+    regex: re.Pattern = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.regex = re.compile(self.pattern, re.I)
+
+
+_B = r"(?<![\w$£€¥#@&.,/:'’-])"  # left boundary for tokens starting with a digit or word
+_BW = r"(?<![\w$£€¥#@&'’-])"  # left boundary for words
+_E = r"(?![\w])"
+
+_REL_WORDS = (
+    r"(?:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following"
+    r"|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current"
+    r"|the\s+following|the\s+same|the\s+latest|the\s+preceding|the\s+prior|same|prior)"
+)
+_MOD_PRE = (
+    r"(?:(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
+    r"first\s+part|latter\s+part|early\s+part|rest|remainder)\s+of\s+(?:the\s+)?"
+    r"|(?:early|late|earlier|later|mid|the\s+early|the\s+late|the\s+mid|sometime)"
+    r"(?:\s+|-))?)"
+)
+
+
+def _words(*chunks: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of ``chunks``."""
+    return frozenset(" ".join(chunks).split())
+
+
+class _Doc:
+    """Per-document state: text, DCT and the expressions tagged so far (for anchoring)."""
+
+    def __init__(self, text: str, dct: dt.date) -> None:
+        self.text = text
+        self.dct = dct
+        self.found: list[Timex] = []
+        self.last_quarter: Timex | None = None
+        self.start = 0
+        self.end = 0
+
+    # ----------------------------------------------------------------- context helpers
+    def word_before(self, pos: int) -> str:
+        m = _WORD_BEFORE_RE.search(self.text[max(0, pos - 30) : pos])
+        return m.group(1).lower() if m else ""
+
+    def raw_word_before(self, pos: int) -> str:
+        m = re.search(r"(\S+)\s*$", self.text[max(0, pos - 30) : pos])
+        return m.group(1) if m else ""
+
+    def word_after(self, pos: int) -> str:
+        m = _WORD_AFTER_RE.search(self.text[pos : pos + 30])
+        return m.group(1) if m else ""
+
+    def sentence_start(self, pos: int) -> bool:
+        return bool(_SENT_START_RE.search(self.text[max(0, pos - 5) : pos]))
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        lo = max(0, start - 250)
+        s = lo
+        for m in _SENT_BOUND_RE.finditer(self.text, lo, start):
+            s = m.end()
+        m = _SENT_BOUND_RE.search(self.text, end, min(len(self.text), end + 200))
+        e = m.start() if m else min(len(self.text), end + 200)
+        return s, e
+
+    def tense(self, start: int, end: int) -> str:
+        """'future', 'past' or '' from the nearest tense marker in the clause."""
+        s, e = self.sentence_bounds(start, end)
+        best = None
+        for rx, label, weight in (
+            (_FUTURE_RE, "future", 0.6),
+            (_PAST_RE, "past", 1.0),
+            (_WEAK_PAST_RE, "past", 1.5),
+        ):
+            for m in rx.finditer(self.text, s, e):
+                if m.start() >= start and m.end() <= end:
+                    continue
+                before = self.text[max(0, m.start() - 16) : m.start()]
+                if label == "future" and re.search(r"\b(?:was|were|had|been)\s+$", before):
+                    label_here = "past"
+                elif label == "past" and re.search(
+                    r"\b(?:will|to|would|shall|'ll)\s+(?:be|have(?:\s+been)?)\s+$", before
+                ):
+                    label_here = "future"
+                else:
+                    label_here = label
+                dist = start - m.end() if m.end() <= start else m.start() - end
+                dist = max(dist, 0) * weight + (10 if m.start() >= end else 0)
+                if best is None or dist < best[0]:
+                    best = (dist, label_here)
+        return best[1] if best else ""
+
+    def last_value(self, granularities: tuple[str, ...]) -> Timex | None:
+        for t in reversed(self.found):
+            if t.type in ("DATE", "TIME") and tv.precision(t.value) in granularities:
+                if self.start - t.end < 2000:
+                    return t
+                return None
+        return None
+
+
+def _dctdesc(d: dt.date) -> str:
+    return f"{WEEKDAY_NAMES[d.weekday()][:3]} {d.isoformat()}"
+
+
+def _month_num(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _day_num(s: str) -> int | None:
+    s = s.lower().strip()
+    m = re.match(r"(\d+)", s)
+    if m:
+        return int(m.group(1))
+    s = s.replace(" ", "-")
+    if s in ORDINALS:
+        return ORDINALS[s]
+    m = re.fullmatch(r"(twenty|thirty)-(\w+)", s)
+    if m and m.group(2) in ORDINALS:
+        return TENS[m.group(1)] + ORDINALS[m.group(2)]
+    return None
+
+
+def _year_num(s: str, dct: dt.date) -> int:
+    s = s.strip()
+    if s[0] in "'’":
+        yy = int(s[1:])
+        y = (dct.year // 100) * 100 + yy
+        if y > dct.year + 10:
+            y -= 100
+        return y
+    return int(s)
+
+
+def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> tuple[int, str]:
+    """Year of a bare month name, from the relative word or the tense of the clause."""
+    d = doc.dct
+    rel = (rel or "").lower().split()[-1] if rel else ""
+    if rel in ("this", "current"):
+        return d.year, f"'this' month: year of the DCT {d.year}"
+    if rel in ("last", "past", "previous"):
+        y = d.year if mon < d.month else d.year - 1
+        return y, f"'last': the most recent month before the DCT {d.isoformat()}"
+    if rel in ("next", "coming"):
+        y = d.year if mon > d.month else d.year + 1
+        return y, f"'next': the first such month after the DCT {d.isoformat()}"
+    tense = doc.tense(start, end)
+    if mon == d.month:
+        return d.year, "the DCT's own month"
+    if doc.word_before(start) in ("by", "until", "till", "through") and (mon - d.month) % 12 <= 6:
+        tense = "future"  # a deadline: "by February"
+    if tense == "future":
+        y = d.year if mon > d.month else d.year + 1
+        return y, f"future-tense context: the next such month after the DCT {d.isoformat()}"
+    if tense == "past":
+        y = d.year if mon < d.month else d.year - 1
+        return y, f"past-tense context: the last such month before the DCT {d.isoformat()}"
+    back = (d.month - mon) % 12
+    fwd = (mon - d.month) % 12
+    if back <= fwd:
+        y = d.year if mon < d.month else d.year - 1
+        return y, f"no clear tense: the nearest such month, before the DCT {d.isoformat()}"
+    y = d.year if mon > d.month else d.year + 1
+    return y, f"no clear tense: the nearest such month, after the DCT {d.isoformat()}"
+
+
+def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") -> tuple[str, str]:
+    d = doc.dct
+    rel = (rel or "").lower()
+    rel = re.sub(r"\s+", " ", rel).strip()
+    delta = wd - d.weekday()
+    if rel in ("last", "this past", "past", "the previous", "previous"):
+        back = (d.weekday() - wd) % 7 or 7
+        r = d - dt.timedelta(days=back)
+        return tv.day(r), f"'{rel}': the {WEEKDAY_NAMES[wd]} before the DCT {_dctdesc(d)}"
+    if rel in ("next", "this coming", "coming", "the following", "following"):
+        fwd = delta % 7 or 7
+        r = d + dt.timedelta(days=fwd)
+        return tv.day(r), f"'{rel}': the {WEEKDAY_NAMES[wd]} after the DCT {_dctdesc(d)}"
+    if delta == 0:
+        return tv.day(d), f"same weekday as the DCT {_dctdesc(d)}"
+    tense = doc.tense(start, end)
+    if tense == "future":
+        r = d + dt.timedelta(days=delta % 7)
+        return tv.day(r), (
+            f"future-tense context: the {WEEKDAY_NAMES[wd]} after the DCT {_dctdesc(d)}"
+        )
+    r = d - dt.timedelta(days=(-delta) % 7)
+    why = "past-tense context" if tense == "past" else "no clear tense: news default past"
+    return tv.day(r), f"{why}: the {WEEKDAY_NAMES[wd]} before the DCT {_dctdesc(d)}"
+
+
+def _resolve_season(doc: _Doc, season: str, start: int, end: int, rel: str = "") -> tuple[str, str]:
+    d = doc.dct
+    cy, cs = tv.season_of(d)
+    ci = tv.SEASON_ORDER.index(cs)
+    ti = tv.SEASON_ORDER.index(season)
+    rel = (rel or "").lower().split()[-1] if rel else ""
+    if rel in ("this", "current"):
+        y = cy
+        if ti < ci and doc.tense(start, end) == "future":
+            y = cy + 1
+        return f"{y:04d}-{season}", "'this': season of the DCT's year"
+    if rel in ("last", "past", "previous"):
+        y = cy if ti < ci else cy - 1
+        return f"{y:04d}-{season}", "'last': the previous such season"
+    if rel in ("next", "coming"):
+        y = cy if ti > ci else cy + 1
+        return f"{y:04d}-{season}", "'next': the following such season"
+    tense = doc.tense(start, end)
+    if ti == ci:
+        return f"{cy:04d}-{season}", "season of the DCT"
+    if tense == "future":
+        y = cy if ti > ci else cy + 1
+        return f"{y:04d}-{season}", "future-tense context: next such season"
+    y = cy if ti < ci else cy - 1
+    return f"{y:04d}-{season}", "past or no tense: most recent such season"
+
+
+def _resolve_quarter(doc: _Doc, q: int, start: int, end: int) -> tuple[int, str]:
+    d = doc.dct
+    y, cq = tv.quarter_of(d)
+    if q <= cq:
+        return y, "quarter not after the DCT's quarter: same year"
+    if doc.tense(start, end) == "future":
+        return y, "future-tense context: this year's quarter"
+    return y - 1, "quarter after the DCT's quarter: previous year"
+
+
+# ---------------------------------------------------------------- rule handlers
+# Each handler returns (type, value, reason[, extras dict]) or None to reject the match.
+
+
+def _r_iso(doc: _Doc, m: re.Match):
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    date = tv.safe_date(y, mo, d)
+    if not date:
+        return None
+    if m["hh"]:
+        t = f"{int(m['hh']):02d}:{m['mm']}" + (f":{m['ss']}" if m["ss"] else "")
+        return "TIME", f"{tv.day(date)}T{t}", "ISO 8601 date and time"
+    return "DATE", tv.day(date), "ISO 8601 date"
+
+
+def _r_numeric(doc: _Doc, m: re.Match):
+    a, b, sep = int(m["a"]), int(m["b"]), m["sep"]
+    y = int(m["y"])
+    if y < 100:
+        y += 2000 if y <= (doc.dct.year % 100) + 10 else 1900
+    if sep == "/" and a <= 12:
+        mo, d, how = a, b, "month-first (slash)"
+    elif a <= 31 and b <= 12:
+        d, mo, how = a, b, "day-first"
+    elif a <= 12 and b <= 31:
+        mo, d, how = a, b, "month-first (day > 12)"
+    else:
+        return None
+    date = tv.safe_date(y, mo, d)
+    if not date:
+        return None
+    if m["hh"]:
+        t = f"{int(m['hh']):02d}:{m['mm']}" + (f":{m['ss']}" if m["ss"] else "")
+        return "TIME", f"{tv.day(date)}T{t}", f"numeric date, {how}, with time"
+    return "DATE", tv.day(date), f"numeric date, {how}"
+
+
+def _hour(hh: str, ampm: str | None) -> int | None:
+    h = int(hh)
+    if ampm:
+        a = ampm.lower().replace(".", "").replace(" ", "")
+        if h > 12 or h == 0:
+            return None
+        if a.startswith("p") and h != 12:
+            h += 12
+        if a.startswith("a") and h == 12:
+            h = 0
+    if h > 24:
+        return None
+    return h
+
+
+def _date_ctx(doc: _Doc, m: re.Match, prefix: str = "") -> tuple[str, str] | None:
+    """Day value from the date part that follows a time: weekday, today, month-day, ..."""
+    g = m.groupdict()
+    if g.get(prefix + "rel"):
+        w = g[prefix + "rel"].lower()
+        off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
+        return tv.day(doc.dct + dt.timedelta(days=off)), f"'{w}' relative to the DCT"
+    if g.get(prefix + "wd"):
+        return _resolve_weekday(doc, WEEKDAYS[g[prefix + "wd"].lower().rstrip(".")], *m.span())
+    if g.get(prefix + "mon"):
+        mon = _month_num(g[prefix + "mon"])
+        day = _day_num(g[prefix + "day"])
+        if g.get(prefix + "yr"):
+            y = _year_num(g[prefix + "yr"], doc.dct)
+        else:
+            y, _ = _resolve_month(doc, mon, *m.span())
+        d = tv.safe_date(y, mon, day or 0)
+        if not d:
+            return None
+        return tv.day(d), "explicit month and day"
+    return None
+
+
+_TIME_DATE = (
+    rf"(?:\s*(?:on\s+)?(?:(?P<rel>yesterday|today|tonight|tomorrow)|(?P<wd>{WEEKDAY})"
+    rf"|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<yr>{YEAR}))?))?"
+)
+
+
+_DATE_AFTER_TIME_RE = re.compile(
+    rf",\s*(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})"
+    rf"(?:,?\s+(?P<yr>{YEAR}))?(?P<rel>)",
+    re.I,
+)
+
+
+def _r_time(doc: _Doc, m: re.Match):
+    if m["named"]:
+        named = m["named"].lower()
+        h, mi = (12, 0) if named in ("noon", "midday") else (24, 0)
+    else:
+        ampm = m["ampm"] or m["ampm2"]
+        h = _hour(m["hh"], ampm)
+        if h is None:
+            return None
+        mi = int(m["mm"]) if m["mm"] else 0
+        if mi > 59:
+            return None
+        # a bare "H:MM" needs a clue that it is a clock time
+        if (
+            m["mm"]
+            and not ampm
+            and not m["tz"]
+            and not m["rel"]
+            and not m["wd"]
+            and not re.search(
+                r"\b(?:at|by|until|from|before|after|around|about)\s*$",
+                doc.text[max(0, m.start() - 12) : m.start()],
+                re.I,
+            )
+        ):
+            return None
+    dc = _date_ctx(doc, m)
+    if dc is None:
+        # "12:24 PM EST, December 3, 2023": the date after the comma gives the day
+        nxt = _DATE_AFTER_TIME_RE.match(doc.text, m.end())
+        if nxt:
+            dc = _date_ctx(doc, nxt)
+    if dc is None:
+        date, why = tv.day(doc.dct), "clock time on the DCT"
+    else:
+        date, why = dc
+    t = f"{h:02d}:{mi:02d}"
+    if m["ss"]:
+        t += f":{m['ss']}"
+    return "TIME", f"{date}T{t}", why
+
+
+def _r_mdy(doc: _Doc, m: re.Match):
+    mon = _month_num(m["mon"])
+    day = _day_num(m["day"])
+    if day is None or day > 31:
+        return None
+    if m["yr"]:
+        y = _year_num(m["yr"], doc.dct)
+        why = "explicit day, month and year"
+    elif m["wd"]:
+        y, why = _year_for_weekday(doc, mon, day, WEEKDAYS[m["wd"].lower().rstrip(".")])
+    else:
+        y, why = _resolve_month(doc, mon, *m.span())
+        why = "year from the DCT: " + why
+    d = tv.safe_date(y, mon, day)
+    if not d:
+        return None
+    val = tv.day(d)
+    if m["tpod"]:
+        return "TIME", f"{val}T{PARTS_OF_DAY[m['tpod'].lower()]}", why + ", part of day"
+    return "DATE", val, why
+
+
+def _year_for_weekday(doc: _Doc, mon: int, day: int, wd: int) -> tuple[int, str]:
+    for y in (doc.dct.year, doc.dct.year - 1, doc.dct.year + 1):
+        d = tv.safe_date(y, mon, day)
+        if d and d.weekday() == wd:
+            return y, f"the year in which {tv.day(d)} is a {WEEKDAY_NAMES[wd]}"
+    return doc.dct.year, "year of the DCT"
+
+
+def _r_range(doc: _Doc, m: re.Match):
+    """ "February 28 to March 2", "Sept. 15-16", "15-16 September 2023"."""
+    mon2 = _month_num(m["mon2"]) if m["mon2"] else None
+    mon1 = _month_num(m["mon1"]) if m["mon1"] else mon2
+    if mon1 is None:
+        return None
+    if mon2 is None:
+        mon2 = mon1
+    d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
+    if not d1 or not d2:
+        return None
+    if m["yr"]:
+        y2 = _year_num(m["yr"], doc.dct)
+        why = "explicit year"
+    else:
+        y2, why = _resolve_month(doc, mon1, *m.span())
+    y1 = y2 - 1 if mon1 > mon2 else y2
+    a, b = tv.safe_date(y1, mon1, d1), tv.safe_date(y2, mon2, d2)
+    if not a or not b or b < a:
+        return None
+    # endpoints for TimeML output
+    p1 = (m.start("p1"), m.end("p1"), tv.day(a), m["p1"])
+    p2 = (m.start("p2"), m.end(), tv.day(b), doc.text[m.start("p2") : m.end()])
+    return (
+        "DATE",
+        tv.day(a),
+        f"date range {tv.day(a)} .. {tv.day(b)} ({why})",
+        {"range_end": tv.day(b), "parts": (p1, p2)},
+    )
+
+
+def _r_month_year(doc: _Doc, m: re.Match):
+    mon = _month_num(m["mon"])
+    y = _year_num(m["yr"], doc.dct)
+    return "DATE", tv.month(y, mon), "explicit month and year"
+
+
+def _r_month_rel_year(doc: _Doc, m: re.Match):
+    mon = _month_num(m["mon"])
+    w = m["rel"].lower()
+    y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
+    return "DATE", tv.month(y, mon), f"month of {w} year relative to the DCT"
+
+
+def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
+    """Reject verb/modal/name readings of a bare month name ("march", "may", "April Smith")."""
+    word = m[group]
+    start = m.start(group)
+    if not word[0].isupper():
+        return False
+    low = word.lower().rstrip(".")
+    if low not in MONTHS:
+        return False
+    if word.endswith(".") is False and len(low) <= 4 and low not in ("may", "june", "july"):
+        return False  # bare abbreviation such as "Jan", "Dec"
+    before = doc.word_before(start)
+    after_text = doc.text[m.end() : m.end() + 40]
+    nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", after_text)
+    if before in VERB_CONTEXT_BEFORE and not (m.start() < start):
+        return False
+    if low in ("may", "march"):
+        if m.start() < start:  # a modifier such as "last", "early", "in" is in the match
+            return True
+        ok_before = {
+            "in",
+            "since",
+            "until",
+            "till",
+            "of",
+            "during",
+            "from",
+            "through",
+            "by",
+            "before",
+            "after",
+            "early",
+            "late",
+            "mid",
+            "last",
+            "next",
+            "this",
+            "between",
+            "and",
+            "to",
+            "or",
+            "on",
+        }
+        if before in ok_before and before not in VERB_CONTEXT_BEFORE:
+            return True
+        if before == "and" or before == "to" or before == "or":
+            return bool(
+                re.search(
+                    rf"{MONTH}\W*\s*(?:and|to|or)\s*$", doc.text[max(0, start - 25) : start], re.I
+                )
+            )
+        return bool(re.match(r"\s*(?:[,.;:)]|$)", after_text))
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in MONTHS:
+        # "April Smith", "August Busch": a name unless clearly temporal before it
+        return before in ("in", "since", "until", "during", "of", "by", "from", "last", "next")
+    return True
+
+
+def _r_month(doc: _Doc, m: re.Match):
+    if not _ok_month_word(doc, m):
+        return None
+    mon = _month_num(m["mon"])
+    rel = m["rel"] or ""
+    y, why = _resolve_month(doc, mon, *m.span(), rel=rel)
+    extras = {}
+    if m["mod"]:
+        extras["mod"] = _mod_of(m["mod"])
+    return "DATE", tv.month(y, mon), why, extras
+
+
+def _mod_of(s: str) -> str | None:
+    s = s.lower()
+    if "early" in s or "beginning" in s or "start" in s or "first" in s:
+        return "START"
+    if "late" in s or "end" in s or "latter" in s:
+        return "END"
+    if "mid" in s or "middle" in s:
+        return "MID"
+    return None
+
+
+def _r_weekday(doc: _Doc, m: re.Match):
+    wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+    if m["wd"][0].islower() and len(m["wd"]) <= 4:
+        return None
+    rel = m["rel"] or ""
+    val, why = _resolve_weekday(doc, wd, *m.span(), rel=rel)
+    # "Monday (Dec. 4)": the parenthesised date wins
+    par = re.match(rf"\s*[(,]\s*(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})", doc.text[m.end() :], re.I)
+    if par:
+        mon, day = _month_num(par["mon"]), _day_num(par["day"])
+        y, _ = _resolve_month(doc, mon, *m.span())
+        d = tv.safe_date(y, mon, day or 0)
+        if d:
+            val, why = tv.day(d), "date given next to the weekday"
+    if m["pod"]:
+        return "TIME", f"{val}T{PARTS_OF_DAY[m['pod'].lower()]}", why + ", part of day"
+    return "DATE", val, why
+
+
+def _r_pod_day(doc: _Doc, m: re.Match):
+    """ "this morning", "yesterday afternoon", "last night", "tonight", "noon Thursday"."""
+    pod = PARTS_OF_DAY[(m["pod"] or m["pod2"]).lower()]
+    w = (m["rel"] or "").lower()
+    if m["wd"]:
+        val, why = _resolve_weekday(doc, WEEKDAYS[m["wd"].lower().rstrip(".")], *m.span())
+        return "TIME", f"{val}T{pod}", why
+    off = {"yesterday": -1, "tomorrow": 1, "last": -1 if pod == "NI" else 0}.get(w, 0)
+    if w == "last" and pod != "NI":
+        off = -1
+    d = doc.dct + dt.timedelta(days=off)
+    return "TIME", f"{tv.day(d)}T{pod}", f"part of day, {off:+d} day(s) from the DCT"
+
+
+def _r_tonight(doc: _Doc, m: re.Match):
+    w = m.group(0).lower()
+    off = -1 if w.startswith("over") else 0
+    d = doc.dct + dt.timedelta(days=off)
+    return "TIME", f"{tv.day(d)}TNI", "night of the DCT"
+
+
+def _midsentence_title(doc: _Doc, m: re.Match) -> bool:
+    """A capitalised expression inside a sentence ("ABC's This Week", "VOA Today"): a title."""
+    words = m.group(0).split()
+    if not all(w[:1].isupper() for w in words) or len(m.group(0)) < 3:
+        return False
+    if doc.sentence_start(m.start()):
+        return False
+    prev = doc.text[max(0, m.start() - 2) : m.start()]
+    return prev.strip() not in ("(", "—", "-", ":") and not prev.endswith("\n")
+
+
+def _r_today(doc: _Doc, m: re.Match):
+    if (
+        _midsentence_title(doc, m)
+        and m.group(0)[:1].isupper()
+        and doc.raw_word_before(m.start())[:1].isupper()
+    ):
+        return None
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    off = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }[w]
+    d = doc.dct + dt.timedelta(days=off)
+    return "DATE", tv.day(d), f"'{w}' is {off:+d} day(s) from the DCT {_dctdesc(doc.dct)}"
+
+
+_REL_UNIT_LETTER = {
+    "week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "fiscal year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "half": "H",
+}
+
+
+def _r_rel_unit(doc: _Doc, m: re.Match):
+    """ "last year", "this week", "next month", "the past year", "the coming weekend"."""
+    if _midsentence_title(doc, m):
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    letter = _REL_UNIT_LETTER[unit]
+    core = rel.replace("the ", "")
+    if core in ("this", "current", "this coming", "same", "that") and rel != "the same":
+        n = 0
+    elif core in ("last", "past", "previous", "this past", "preceding", "prior", "latest"):
+        n = -1
+    elif core in ("next", "coming", "following"):
+        n = 1
+    else:
+        n = 0
+    # "the last decade" / "the past century": spans of time
+    if letter in ("DE", "CE") and rel.startswith("the ") and n != 0:
+        years = 10 if letter == "DE" else 100
+        return "DURATION", f"P{years}Y", f"'{m.group(0)}' is a duration of {years} years"
+    if rel in ("the following", "the previous", "the preceding", "the prior", "the same", "that"):
+        anchor = doc.last_value(("day", "month", "year", "quarter", "week", "season"))
+        if anchor is not None and letter == "Y":
+            y = int(anchor.value[:4])
+            if rel == "the same" or rel == "that":
+                n = 0
+            return (
+                "DATE",
+                f"{y + n:04d}",
+                f"'{rel} year' relative to the previously mentioned {anchor.text!r}",
+                {"anchor": f"{anchor.text} ({anchor.value})"},
+            )
+        if rel in ("the same", "that"):
+            return None
+    if letter == "Q" and rel in ("the latest", "latest"):
+        n = -1
+    value = tv.shift(doc.dct, letter, n)
+    typ = "DATE"
+    return typ, value, f"'{rel} {unit}' is {n:+d} {unit}(s) from the DCT {_dctdesc(doc.dct)}"
+
+
+def _r_rel_pod(doc: _Doc, m: re.Match):
+    return _r_pod_day(doc, m)
+
+
+def _r_the_year(doc: _Doc, m: re.Match):
+    after = doc.text[m.end() : m.end() + 20].lower()
+    if re.match(r"\s+(?:ended|ending|ends|to\s+(?:date|end))", after):
+        return "DURATION", "P1Y", "'the year ended ...' is a one-year period"
+    return "DATE", f"{doc.dct.year:04d}", "'the year' in news means the DCT's year"
+
+
+def _r_quarter(doc: _Doc, m: re.Match):
+    qw = m["q"].lower()
+    q = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "final": 4,
+        "last": 4,
+    }[qw]
+    extras = {}
+    if m["det"] and "-" in m["hy"]:
+        extras["start"] = m.end("det") + 1  # "the third-quarter loss": adjective only
+    if m["yr"] or m["pyr"]:
+        y = _year_num(m["yr"] or m["pyr"], doc.dct)
+        why = "explicit year"
+    elif m["ryr"]:
+        w = m["ryr"].lower()
+        y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
+        why = f"{w} year's quarter"
+    else:
+        y, why = _resolve_quarter(doc, q, *m.span())
+    if m["half"]:
+        h = 1 if q == 1 else 2
+        return "DATE", f"{y:04d}-H{h}", why, extras
+    extras["quarter"] = True
+    return "DATE", tv.quarter(y, q), why, extras
+
+
+def _r_quarter_rel(doc: _Doc, m: re.Match):
+    """ "the quarter", "the latest quarter", "this quarter", "the year-earlier quarter"."""
+    g = m.groupdict()
+    det = re.sub(r"\s+", " ", (g.get("det") or "").lower())
+    adj = re.sub(r"\s+", " ", (g.get("adj") or "").lower())
+    noun = (g.get("noun") or "").lower()
+    lastq = doc.last_quarter
+    if g.get("qyr"):
+        y = _year_num(g["qyr"], doc.dct)
+        q = int(lastq.value[-1]) if lastq is not None else tv.quarter_of(doc.dct)[1]
+        return "DATE", tv.quarter(y, q), f"quarter of {y} (quarter number from context)"
+    shifted = "year-earlier" in adj or "year-ago" in adj or "year earlier" in adj or g.get("lastyr")
+    if shifted:
+        if lastq is not None:
+            v = tv.shift_value(lastq.value, -1)
+            return (
+                "DATE",
+                v,
+                f"a year before the quarter {lastq.text!r} ({lastq.value})",
+                {"anchor": f"{lastq.text} ({lastq.value})", "shift": True},
+            )
+        return "DATE", tv.shift(doc.dct, "Q", -5), "a year before the last quarter", {"shift": True}
+    if noun == "period" and not adj:
+        return None
+    if "current" in adj:
+        return "DATE", tv.shift(doc.dct, "Q", 0), "the DCT's quarter"
+    if det == "this" and "latest" not in adj:
+        if lastq is not None and doc.tense(*m.span()) == "past":
+            return "DATE", lastq.value, f"the quarter being reported ({lastq.text!r})"
+        return "DATE", tv.shift(doc.dct, "Q", 0), "the DCT's quarter"
+    if det == "next" or "next" in adj or "coming" in adj:
+        return "DATE", tv.shift(doc.dct, "Q", 1), "the quarter after the DCT's"
+    if det == "last" or "previous" in adj or "prior" in adj:
+        if lastq is not None and det != "last":
+            y, q = int(lastq.value[:4]), int(lastq.value[-1])
+            idx = y * 4 + q - 2
+            return "DATE", tv.quarter(idx // 4, idx % 4 + 1), "quarter before the one mentioned"
+        return "DATE", tv.shift(doc.dct, "Q", -1), "the quarter before the DCT's"
+    if lastq is not None:
+        return "DATE", lastq.value, f"the quarter mentioned before ({lastq.text!r})"
+    if noun == "period":
+        return None
+    return "DATE", tv.shift(doc.dct, "Q", -1), "most recent completed quarter before the DCT"
+
+
+def _r_half(doc: _Doc, m: re.Match):
+    w = m["h"].lower()
+    h = 1 if w == "first" else 2
+    if m["yr"]:
+        y = _year_num(m["yr"], doc.dct)
+    elif m["ryr"]:
+        y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[m["ryr"].lower()]
+    else:
+        y = doc.dct.year
+        if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
+            y -= 1
+    return "DATE", f"{y:04d}-H{h}", f"half year {h} of {y}"
+
+
+def _r_fiscal_year(doc: _Doc, m: re.Match):
+    y = _year_num(m["yr"], doc.dct)
+    return "DATE", f"{y:04d}", "fiscal year"
+
+
+_YEAR_OK_BEFORE = frozenset(MONTHS) | _words(
+    "in since until by of from through before after during fiscal and or to between early",
+    "late mid the summer winter spring autumn fall year circa",
+)
+
+
+def _r_year(doc: _Doc, m: re.Match):
+    s = m["yr"]
+    y = _year_num(s, doc.dct)
+    if s[0] in "'’":
+        return "DATE", f"{y:04d}", "two-digit year"
+    before = doc.word_before(m.start())
+    raw_before = doc.raw_word_before(m.start())
+    if before in LABEL_WORDS or raw_before.endswith(("#", "$", "£", "€")):
+        return None
+    # "Section 1994", "Vision 2030": a label after a capitalised word
+    if (
+        raw_before[:1].isupper()
+        and raw_before[-1] not in ",.;:("
+        and before not in _YEAR_OK_BEFORE
+        and not doc.sentence_start(m.start() - len(raw_before) - 1 if raw_before else m.start())
+    ):
+        return None
+    nxt = doc.word_after(m.end()).lower()
+    if nxt in COUNT_NOUNS or re.match(r"\s*(?:%|-\d|\.\d|,\d{3})", doc.text[m.end() :]):
+        return None
+    if re.match(r"\s*(?:[-–]|to)\s*\d", doc.text[m.end() : m.end() + 6]) and y > 2100:
+        return None
+    if y < 1600 and before not in ("in", "since", "of", "from", "until", "by", "circa", "year"):
+        return None
+    if y > doc.dct.year + 60:
+        return None
+    extras = {}
+    if m["mod"]:
+        extras["mod"] = _mod_of(m["mod"])
+    return "DATE", f"{y:04d}", "explicit year", extras
+
+
+def _r_spelled_year(doc: _Doc, m: re.Match):
+    s = m.group("sy").lower().replace("-", " ")
+    words = s.split()
+    if words[0] == "nineteen":
+        rest = " ".join(w for w in words[1:] if w not in ("hundred", "and", "oh"))
+        n = _num(rest) if rest else 0
+        if n is None or n > 99:
+            return None
+        return "DATE", f"{1900 + int(n):04d}", "year in words"
+    rest = " ".join(w for w in words[2:] if w != "and")
+    n = _num(rest) if rest else 0
+    if n is None:
+        return None
+    return "DATE", f"{2000 + int(n):04d}", "year in words"
+
+
+def _r_decade(doc: _Doc, m: re.Match):
+    if m["dw"]:
+        dec = DECADE_WORDS[m["dw"].lower()]
+        cent = 19 if not m["cw"] else (19 if "nineteen" in m["cw"].lower() else 20)
+        value = f"{cent}{dec}"
+    else:
+        ds = m["d"].lstrip("'’")
+        if len(ds) == 4:
+            value = ds[:3]
+        else:
+            dd = int(ds[0])
+            cent = doc.dct.year // 100
+            if cent * 100 + dd * 10 > doc.dct.year:
+                cent -= 1
+            value = f"{cent}{dd}"
+    extras = {}
+    if m["mod"]:
+        extras["mod"] = _mod_of(m["mod"])
+    return "DATE", value, f"decade {value}0s", extras
+
+
+def _r_century(doc: _Doc, m: re.Match):
+    c = m["c"].lower()
+    n = _day_num(c) if not c.isdigit() else int(c)
+    if n is None:
+        nm = re.match(r"(\d+)", c)
+        n = int(nm.group(1)) if nm else None
+    if not n or n > 30:
+        return None
+    return "DATE", f"{n - 1:02d}", f"the {n}th century"
+
+
+def _r_rel_century(doc: _Doc, m: re.Match):
+    w = m["rel"].lower()
+    n = {"this": 0, "last": -1, "next": 1, "the last": -1, "the next": 1, "the past": -1}
+    k = n.get(re.sub(r"\s+", " ", w), 0)
+    if w.startswith("the ") and k:
+        return "DURATION", "P100Y", "a hundred-year span"
+    return "DATE", f"{doc.dct.year // 100 + k:02d}", "century relative to the DCT"
+
+
+def _r_season(doc: _Doc, m: re.Match):
+    season = SEASONS[m["s"].lower()]
+    if m["yr"]:
+        y = _year_num(m["yr"], doc.dct)
+        return "DATE", f"{y:04d}-{season}", "season of an explicit year"
+    rel = m["rel"] or ""
+    if not rel and not m["mod"]:
+        before = doc.word_before(m.start())
+        if before not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "by",
+            "through",
+            "over",
+            "this",
+            "last",
+            "next",
+            "of",
+            "before",
+            "after",
+            "the",
+        ):
+            return None
+        if season in ("SP", "FA") and before not in ("in", "during", "since", "until", "the"):
+            return None
+    val, why = _resolve_season(doc, season, *m.span(), rel=rel)
+    return "DATE", val, why
+
+
+def _r_duration(doc: _Doc, m: re.Match):
+    numtxt = m["num"]
+    unit = m["unit"].lower()
+    suf = re.sub(r"\s+", " ", (m["suf"] or "").lower()).strip(" -")
+    det = (m["det"] or "").lower().strip()
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()).strip()
+    qmod = re.sub(r"\s+", " ", (m["qmod"] or "").lower()).strip()
+    extras: dict = {}
+    if rel and qmod:
+        return None  # "last over a week": "last" is a verb here
+    if m["unit"].isupper() and len(unit) <= 3:
+        return None  # "3 MIN READ"
+    n = _num(numtxt)
+    num_low = re.sub(r"\s+", " ", numtxt.strip().lower())
+    if num_low in ("a", "an") and unit.startswith("sec"):
+        return None  # "a second time"
+    after = doc.text[m.end() : m.end() + 12]
+    if unit.startswith("quarter") and (
+        re.match(r"\s+of\b", after) or (num_low in ("a", "an", "one") and not det and not rel)
+    ):
+        return None  # "three-quarters of its food", "a quarter of the market"
+    if n is not None and m["half"]:
+        n += 0.5
+    if m["half2"]:
+        n = (n or 0) + 0.5
+    if "few" in rel or "several" in rel:
+        n = None
+    if qmod:
+        extras["mod"] = _MOD_NAMES.get(qmod)
+    base = {
+        "centuries": "century",
+        "millennia": "millennium",
+        "secs": "sec",
+        "mins": "min",
+        "hrs": "hr",
+    }.get(unit, unit)
+    if base.endswith("s") and base[:-1] in UNITS:
+        base = base[:-1]
+    letter = UNITS.get(base, ("X", 1, False))
+    # adjectival use ("a three-hour talk", "the 23-year occupation"): the determiner belongs
+    # to the noun phrase, not to the expression
+    trim_det = (
+        det in ("a", "an", "the", "its", "their")
+        and not rel
+        and num_low not in ("a", "an")
+        and not unit.endswith("s")
+        and suf not in ("period", "term", "span", "stretch", "spell")
+    )
+    if trim_det:
+        extras["start"] = m.start("num") if not qmod else m.start("qmod")
+    # a rate: "$33 million a year", "twice a day"
+    if num_low in ("a", "an", "one", "per") and not det and not rel and not suf:
+        before_txt = doc.text[max(0, m.start() - 25) : m.start()].lower()
+        if re.search(
+            r"(?:\d|illion|dollars|cents|percent|%|times|once|twice|thrice)\W*$", before_txt
+        ):
+            return "SET", _duration(1, unit), "rate 'a/one <unit>': a set", extras
+    if suf in ("after", "before") or (
+        suf in ("earlier", "later")
+        and letter[0] in ("S", "M", "H", "D", "W")
+        and not (letter[0] == "M" and not letter[2])
+    ):
+        # "three days later", "twenty years after the first astronauts": a duration whose
+        # anchor is an event; the adverb stays outside the extent
+        extras["end"] = m.start("suf")
+        return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
+    if suf in ("ago", "earlier", "later", "from now", "hence", "back"):
+        if n is None:
+            if suf in ("ago", "earlier", "back"):
+                return "DATE", "PAST_REF", f"vague '{m.group(0)}' in the past", extras
+            return "DATE", "FUTURE_REF", f"vague '{m.group(0)}' in the future", extras
+        sign = -1 if suf in ("ago", "earlier", "back") else 1
+        l0 = letter[0]
+        k = int(n * letter[1]) if float(n * letter[1]).is_integer() else None
+        if k is None:
+            return "DURATION", _duration(n, unit), "fractional offset kept as a duration", extras
+        ref = doc.dct
+        anchor_txt = f"the DCT {_dctdesc(doc.dct)}"
+        if l0 == "Y" and k == 1 and doc.last_quarter is not None:
+            a = doc.last_quarter
+            if doc.start - a.end < 400:
+                v = tv.shift_value(a.value, sign)
+                if v:
+                    extras["anchor"] = f"{a.text} ({a.value})"
+                    return (
+                        "DATE",
+                        v,
+                        f"'{m.group(0)}' shifts the quarter {a.text!r} ({a.value}) by a year",
+                        extras,
+                    )
+        if letter[2]:
+            return "DURATION", _duration(n, unit), "time-unit offset kept as duration", extras
+        if l0 == "D":
+            val = tv.day(ref + dt.timedelta(days=sign * k))
+        elif l0 == "W" and letter[0] != "WE":
+            val = tv.day(ref + dt.timedelta(weeks=sign * k))
+        elif l0 == "M":
+            val = tv.shift(ref, "M", sign * k)
+        elif l0 == "Q":
+            val = tv.shift(ref, "Q", sign * k)
+        elif l0 == "Y":
+            if letter[1] >= 100:
+                val = f"{(ref.year + sign * k) // 100:02d}"
+            elif letter[1] >= 10:
+                val = f"{(ref.year + sign * k) // 10:03d}"
+            else:
+                val = tv.shift(ref, "Y", sign * k)
+        else:
+            return None
+        extras["anchor"] = anchor_txt
+        return "DATE", val, f"'{m.group(0)}': {sign * k:+d} {unit} from {anchor_txt}", extras
+    if suf == "old":
+        # Ages of people ("a 52-year-old man", "the 3-month-old", "Mr. Smith, 52 years old,",
+        # "workers 55 years old or older") are not temporal expressions in TimeML news
+        # annotation; only a predicative age of a thing or a relationship ("the friendship
+        # is more than 30 years old") is kept, as a duration.
+        if not _AGE_PREDICATIVE_RE.search(doc.text, max(0, m.start() - 40), m.start()):
+            return None
+        if "-" in doc.text[m.start("unit") - 1 : m.start("unit")] or re.search(
+            r"-old", m["suf"]
+        ):
+            return None
+        return "DURATION", _duration(n, unit), "predicative age: a duration", extras
+    # "in five years" with a future verb: a date
+    if (
+        not det
+        and not rel
+        and not qmod
+        and n is not None
+        and letter[0] in ("Y", "M")
+        and not letter[2]
+        and float(n).is_integer()
+        and doc.word_before(m.start()) == "in"
+        and doc.tense(*m.span()) == "future"
+        and not re.match(r"[\s-]*(?:old|long)", after)
+    ):
+        k = int(n * letter[1])
+        val = tv.shift(doc.dct, letter[0], k)
+        return "DATE", val, f"'in {m.group(0)}' with a future verb: {k:+d} from the DCT", extras
+    return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
+
+
+def _r_vague_dur(doc: _Doc, m: re.Match):
+    """ "recent years", "the coming weeks", "years", "several months"."""
+    unit = m["unit"].lower()
+    pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
+    if not pre:
+        before = doc.word_before(m.start())
+        if before not in ("for", "within", "in", "over", "after", "of", "during", "took", "takes"):
+            return None
+        if (
+            before == "in"
+            and unit != "years"
+            and not re.search(
+                r"(?:first|time|years|first\s+time)\s+in\s*$",
+                doc.text[max(0, m.start() - 20) : m.start()],
+            )
+        ):
+            return None
+    return "DURATION", _duration(None, unit), f"unspecified number of {unit}"
+
+
+def _r_ref(doc: _Doc, m: re.Match):
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    if w in (
+        "now",
+        "right now",
+        "just now",
+        "currently",
+        "nowadays",
+        "these days",
+        "presently",
+        "at present",
+        "the present",
+        "present",
+        "current",
+        "today's",
+        "at the moment",
+        "so far",
+        "to date",
+        "at this time",
+        "this time",
+        "the moment",
+        "the present day",
+    ):
+        if w == "current" and re.match(
+            r"\s+(?:account|affairs|events|president|chairman|"
+            r"members?|ceo|owner|leader)",
+            doc.text[m.end() :],
+            re.I,
+        ):
+            return None
+        return "DATE", "PRESENT_REF", f"'{w}' refers to the present"
+    if w in (
+        "the future",
+        "future",
+        "soon",
+        "the near future",
+        "the near term",
+        "the short term",
+        "the long term",
+        "the longer term",
+        "the medium term",
+        "someday",
+        "some day",
+        "shortly",
+        "in the future",
+        "the years ahead",
+        "the days ahead",
+        "the weeks ahead",
+        "the months ahead",
+        "eventually",
+    ):
+        if w == "future" and doc.word_before(m.start()) in (
+            "the",
+            "a",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "my",
+        ):
+            return None
+        return "DATE", "FUTURE_REF", f"'{w}' refers to the future"
+    return "DATE", "PAST_REF", f"'{w}' refers to the past"
+
+
+_FUNCTION_WORDS = _words(
+    "and or but to in on at for from by with through since until till as than of over",
+    "during after before this that these those the a an is are was were will would be",
+    "been basis",
+)
+
+
+def _r_set(doc: _Doc, m: re.Match):
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    simple = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "yearly": "P1Y",
+        "annually": "P1Y",
+        "hourly": "PT1H",
+        "nightly": "P1D",
+        "quarterly": "P3M",
+        "biweekly": "P2W",
+        "bi-weekly": "P2W",
+        "semiannually": "P6M",
+        "semi-annually": "P6M",
+        "biannually": "P6M",
+    }
+    if w in simple:
+        nxt = re.match(r"\s+([a-z][\w-]*)", doc.text[m.end() : m.end() + 30])
+        if nxt and nxt.group(1) not in _FUNCTION_WORDS:
+            return None  # adjective: "daily volume", "quarterly dividend"
+        if doc.word_before(m.start()) in ("the", "a", "an", "its", "their", "average"):
+            return None
+        return "SET", simple[w], f"'{w}' is a recurring set"
+    if m["wd"]:
+        wd = WEEKDAYS[m["wd"].lower().rstrip(".").rstrip("s")] if m["wd"] else 0
+        pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+        v = f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")
+        return "SET", v, "every such weekday"
+    if m["smon"]:
+        return "SET", f"XXXX-{_month_num(m['smon']):02d}", "every such month"
+    n = _num(m["snum"]) if m["snum"] else 1
+    unit = m["sunit"].lower()
+    return "SET", _duration(n or 1, unit), f"'{w}' recurs"
+
+
+def _r_weekday_plural(doc: _Doc, m: re.Match):
+    wd = WEEKDAYS[m["wd"].lower()]
+    pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
+    v = f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")
+    return "SET", v, "plural weekday: every such day"
+
+
+def _r_weekend(doc: _Doc, m: re.Match):
+    d = doc.dct
+    if d.weekday() < 5 and doc.tense(*m.span()) != "future":
+        return "DATE", tv.week(d - dt.timedelta(days=7)) + "-WE", "the weekend before the DCT"
+    return "DATE", tv.week(d) + "-WE", "the weekend of the DCT's week"
+
+
+def _r_year_end(doc: _Doc, m: re.Match):
+    return "DATE", f"{doc.dct.year:04d}", "end of the DCT's year"
+
+
+# ---------------------------------------------------------------- rule table
+
+_WD_PREFIX = (
+    r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous"
+    r"|the\s+following|early|late|earlier|later)\s+)?"
+)
+
+RULES: list[_Rule] = [
+    _Rule(
+        "iso_date",
+        rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d-])",
+        _r_iso,
+    ),
+    _Rule(
+        "numeric_date",
+        rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d./-])"
+        r"(?:,?\s+(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?",
+        _r_numeric,
+    ),
+    _Rule(
+        "clock_time",
+        rf"{_B}(?:(?P<hh>[0-2]?\d)(?::(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s*(?P<ampm>{AMPM})?"
+        rf"|\s*(?:(?P<ampm2>{AMPM})|(?P<oclock>o['’]clock)))|(?P<named>noon|midnight|midday))"
+        rf"(?P<tz>{TZ})?{_TIME_DATE}",
+        _r_time,
+    ),
+    _Rule(
+        "date_range",
+        rf"{_BW}(?P<p1>(?P<mon1>{MONTH})\s+(?P<d1>{DAY_NUM}))\s*(?:-|–|—|to|through|until|and)\s*"
+        rf"(?P<p2>(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY_NUM}))(?:,?\s+(?P<yr>{YEAR4}))?",
+        _r_range,
+    ),
+    _Rule(
+        "date_range_dmy",
+        rf"{_B}(?P<p1>(?P<d1>{DAY_NUM})(?:\s+(?P<mon1>{MONTH}))?)\s*(?:-|–|—|to|and|until)\s*"
+        rf"(?P<p2>(?P<d2>{DAY_NUM})\s+(?P<mon2>{MONTH}))(?:,?\s+(?P<yr>{YEAR4}))?",
+        _r_range,
+    ),
+    _Rule(
+        "date_mdy",
+        rf"{_BW}(?:(?:(?:this\s+coming|this|last|next|coming)\s+)?(?P<wd>{WEEKDAY}),?\s+)?"
+        rf"(?P<mon>{MONTH})\s+"
+        rf"(?P<day>{DAY_NUM}|{ORD_WORD_DAY})"
+        rf"(?:(?:,\s*|\s+)(?P<yr>{YEAR4})|\s*\[(?P<yr2>{YEAR4})\])?"
+        rf"(?:\s+(?P<tpod>{PART_OF_DAY}))?",
+        None,  # set below
+    ),
+    _Rule(
+        "date_dmy",
+        rf"{_B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_NUM}|{ORD_WORD_DAY})"
+        rf"(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<yr>{YEAR4}))?(?P<tpod>)",
+        None,
+    ),
+    _Rule(
+        "month_year",
+        rf"{_BW}(?:{_MOD_PRE})?(?P<mon>{MONTH_STRICT}|{MONTH}(?=,?\s+\d))(?:,|\s+of)?\s+"
+        rf"(?P<yr>{YEAR4})",
+        _r_month_year,
+    ),
+    _Rule(
+        "month_rel_year",
+        rf"{_BW}(?P<mon>{MONTH_STRICT})(?:\s+of)?\s+(?P<rel>this|last|next)\s+year{_E}",
+        _r_month_rel_year,
+    ),
+    _Rule(
+        "quarter",
+        rf"{_BW}(?:(?P<det>the)\s+)?(?:(?P<ryr>this|last|next)\s+year['’]s\s+"
+        rf"|(?:fiscal\s+)?(?P<pyr>{YEAR4})(?:['’]s)?\s+)?"
+        r"(?:(?:fiscal|calendar|latest|current|same)[\s-]+)*"
+        r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<hy>[\s-]+)(?:fiscal[\s-]+)?"
+        r"(?:(?P<half>half)|quarter)"
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<yr>{YEAR4})|the\s+year)|s(?!\w))?(?![\w-])",
+        _r_quarter,
+    ),
+    _Rule(
+        "half_year",
+        rf"{_BW}(?:the\s+)?(?P<h>first|second|latter)[\s-]+half\s+of\s+(?:(?P<yr>{YEAR4})"
+        r"|(?P<ryr>this|last|next)\s+year|the\s+year)",
+        _r_half,
+    ),
+    _Rule(
+        "fiscal_year",
+        rf"{_BW}fiscal\s+(?:year\s+)?(?P<yr>{YEAR4})",
+        _r_fiscal_year,
+    ),
+    _Rule(
+        "duration",
+        rf"{_BW}(?:(?P<det>the|a|an|each\s+of\s+the|an\s+additional)\s+)?"
+        r"(?:(?P<rel>(?:past|last|next|first|coming|previous|following|latest|final|initial"
+        r"|remaining|ensuing|preceding|subsequent|prior|same|year-earlier|further|additional"
+        r"|other|intervening|succeeding|recent)(?:\s+(?:few|several))?)\s+)?"
+        r"(?P<qmod>)"
+        rf"(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+"
+        r"(?:(?:more|additional|full|straight|consecutive|trading|business|working"
+        r"|long|short|extra|successive|solid|whole|entire)[\s-]+)?"
+        rf"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+        r"(?P<suf>(?:[\s-]+(?:long|old)(?![\w-]))|\s+(?:ago|earlier|later|before|after"
+        r"|from\s+now|hence|back)(?!\w)"
+        r"|\s+(?:period|term|span|stretch|spell)(?!\w))?(?!-\w)",
+        _r_duration,
+    ),
+    _Rule(
+        "unit_long",
+        r"\b(?P<unit>year|month|week|day|hour|decade|century|weekend|night)[-\s]?long(?![\w-])",
+        lambda doc, m: ("DURATION", _duration(1, m["unit"]), f"'{m.group(0)}': one {m['unit']}"),
+    ),
+    _Rule(
+        "weekday_set",
+        rf"{_BW}(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?"
+        rf"|{_BW}(?:(?:every|each|per)\s+(?:(?P<snum>{NUM})\s+)?(?:other\s+)?(?P<sunit>{UNIT}))"
+        rf"|{_BW}(?:every|each)\s+(?P<smon>{MONTH_STRICT})"
+        r"|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|bi-weekly"
+        r"|semiannually|semi-annually|biannually)\b",
+        _r_set,
+    ),
+    _Rule(
+        "weekday_plural",
+        r"(?<=\bon\s)(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"
+        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?(?!\w)",
+        _r_weekday_plural,
+    ),
+    _Rule(
+        "pod_weekday",
+        rf"{_BW}(?:(?P<rel>early|late|mid)[\s-]?)?(?P<pod>morning|afternoon|evening|night)"
+        rf"\s+(?:(?P<wd>{WEEKDAY})|(?P<rel2>yesterday|today|tomorrow))(?P<pod2>)",
+        lambda doc, m: _r_pod_day(
+            doc, _Fake(m, rel=m["rel2"] or "", wd=m["wd"], pod=m["pod"], pod2=None)
+        ),
+    ),
+    _Rule(
+        "weekday",
+        rf"{_BW}{_WD_PREFIX}(?P<wd>{WEEKDAY})(?:['’]s)?"
+        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        _r_weekday,
+    ),
+    _Rule(
+        "pod_day",
+        rf"{_BW}(?:(?:early|late|earlier|later)\s+)?(?P<rel>this|yesterday|tomorrow|last|today)\s+"
+        rf"(?P<pod>{PART_OF_DAY})(?P<wd>)(?P<pod2>)",
+        _r_pod_day,
+    ),
+    _Rule("tonight", rf"{_BW}(?:tonight|overnight){_E}", _r_tonight),
+    _Rule(
+        "today",
+        rf"{_BW}(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow"
+        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:['’]s)?(?![\w'’-])",
+        _r_today,
+    ),
+    _Rule(
+        "rel_unit",
+        rf"{_BW}(?:(?:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of"
+        r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of"
+        rf"|sometime|mid)[\s-]+)?(?P<rel>{_REL_WORDS})\s+"
+        r"(?P<unit>fiscal\s+year|week|weekend|month|quarter|year|decade|century)(?![\w-])",
+        _r_rel_unit,
+    ),
+    _Rule("the_weekend", rf"{_BW}the\s+weekend{_E}", _r_weekend),
+    _Rule(
+        "quarter_rel",
+        rf"{_BW}(?P<det>the|this|last|next)\s+(?:(?P<qyr>{YEAR4})\s+)?"
+        r"(?P<adj>(?:(?:latest|current|previous|prior|past|same|comparable|corresponding|fiscal"
+        r"|recent|year-earlier|year-ago|year\s+earlier|most\s+recent|just-ended|just\s+ended"
+        r"|September|June|March|December)\s+)*)(?P<noun>quarter|period)(?![\w-])"
+        r"(?:\s+(?P<lastyr>last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year))?",
+        _r_quarter_rel,
+    ),
+    _Rule(
+        "last_year_quarter",
+        rf"{_BW}(?P<lastyr>last\s+year['’]s)\s+(?P<noun>quarter|period)(?![\w-])",
+        _r_quarter_rel,
+    ),
+    _Rule(
+        "year_earlier_adj",
+        rf"{_BW}(?P<det>)(?P<adj>year-earlier|year-ago)(?P<noun>)(?![\w-])",
+        _r_quarter_rel,
+    ),
+    _Rule(
+        "the_year",
+        rf"{_BW}the\s+(?:(?:fiscal|full|calendar|current|whole|entire)\s+)?year(?![\w'’-])"
+        r"(?!\s+(?:two\s+thousand|\d))",
+        _r_the_year,
+    ),
+    _Rule(
+        "year_end",
+        r"\b(?:year['’]s\s+end|year[-\s]end)(?![\w-])",
+        lambda doc, m: (
+            ("DATE", f"{doc.dct.year:04d}", "end of the DCT's year", {"mod": "END"})
+            if doc.word_before(m.start())
+            in ("by", "at", "around", "since", "until", "before", "after", "the")
+            else None
+        ),
+    ),
+    _Rule(
+        "season",
+        rf"{_BW}(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>this\s+past|this\s+coming|this|last"
+        r"|next|the\s+past|the\s+coming|the|past|coming|early|late)\s+)?"
+        rf"(?:(?:early|late|mid)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<yr>{YEAR4}))?",
+        _r_season,
+    ),
+    _Rule(
+        "month",
+        rf"{_BW}(?P<mod>(?:the\s+(?:end|beginning|start|middle)\s+of|early|late|mid)[\s-]+)?"
+        rf"(?P<rel>(?:this\s+past|this\s+coming|last|next|this|past|coming)\s+)?"
+        rf"(?:(?:early|late|mid)[\s-]+)?(?P<mon>{MONTH_STRICT})",
+        _r_month,
+    ),
+    _Rule(
+        "decade",
+        r"(?<![\w$£€-])(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?"
+        r"(?:(?P<d>(?:1[0-9]|20)[0-9]0|['’]?[0-9]0)['’]?s(?![\w])"
+        r"|(?P<cw>nineteen[\s-]|twenty[\s-])?(?P<dw>twenties|thirties|forties|fifties|sixties"
+        r"|seventies|eighties|nineties)(?![\w]))",
+        _r_decade,
+    ),
+    _Rule(
+        "century",
+        r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>\d{1,2}(?:st|nd|rd|th)"
+        r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+        r"|twentieth|twenty[\s-]first)[\s-]+century(?![\w])",
+        _r_century,
+    ),
+    _Rule(
+        "rel_century",
+        r"\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next)\s+century(?![\w])",
+        _r_rel_century,
+    ),
+    _Rule(
+        "spelled_year",
+        r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred(?:\s+and)?\s+)?"
+        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
+        r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven"
+        r"|eight|nine))|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven"
+        r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?!\w)",
+        lambda doc, m: (
+            _r_spelled_year(doc, m)
+            if m.group(0).lower().startswith("the")
+            or re.match(
+                r"nineteen[\s-](?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+                r"|ninety|oh)",
+                m["sy"],
+                re.I,
+            )
+            or doc.word_before(m.start()) in ("in", "of", "since", "until", "by", "year")
+            else None
+        ),
+    ),
+    _Rule(
+        "year",
+        rf"{_B}(?P<mod>(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+        rf"|the\s+middle\s+of)[\s-]+)?(?P<yr>{YEAR4}|(?<=\bin\s)['’]\d\d(?![\w'’]))(?!['’]?s\b)",
+        _r_year,
+    ),
+    _Rule(
+        "vague_duration",
+        r"\b(?P<pre>(?:recent|the\s+past\s+few|the\s+next\s+few|the\s+last\s+few"
+        r"|the\s+coming\s+few|the\s+coming|coming|the\s+past|the\s+last|the\s+next|several|many"
+        r"|a\s+few|few|the\s+first|the\s+early|the\s+ensuing|the\s+intervening|subsequent"
+        r"|some|the\s+following)\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![\w'’-])",
+        _r_vague_dur,
+    ),
+    _Rule(
+        "ref",
+        r"\b(?:right\s+now|just\s+now|now|currently|nowadays|these\s+days|presently|at\s+present"
+        r"|the\s+present(?!\s+(?:case|study|system|government|administration|situation|paper"
+        r"|report|invention|form|value))"
+        r"|current(?=\s+[a-z])|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term"
+        r"|the\s+long\s+term|the\s+longer\s+term|the\s+medium\s+term|the\s+future"
+        r"|(?<!as\s)soon(?!\s+(?:after|as|before))|someday|recently|lately"
+        r"|the\s+past(?!\s+\w+\s+(?:years|months|weeks|days))|recent(?=\s+(?:days|weeks|months"
+        r"|years|times|history|past))|once(?=\s+(?:high|a\s|an\s))"
+        r"|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|the\s+days\s+ahead"
+        r"|yesteryear)(?![\w'’-])",
+        _r_ref,
+    ),
+]
+
+
+class _Fake:
+    """A match-like mapping with overridden groups (for rule handlers reused by another rule)."""
+
+    def __init__(self, m: re.Match, **over: str | None) -> None:
+        self._m = m
+        self._over = over
+
+    def __getitem__(self, k: str):
+        if k in self._over:
+            return self._over[k]
+        return self._m[k]
+
+    def span(self, *a):
+        return self._m.span(*a)
+
+    def group(self, *a):
+        return self._m.group(*a)
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+    def groupdict(self):
+        d = self._m.groupdict()
+        d.update(self._over)
+        return d
+
+
+def _r_date_full(doc: _Doc, m: re.Match):
+    mon_word = m["mon"]
+    low = mon_word.lower().rstrip(".")
+    if (
+        low in ("may", "march")
+        and not m["yr"]
+        and not m.groupdict().get("yr2")
+        and not mon_word[0].isupper()
+    ):
+        return None  # "may 5" is rare as a verb; require capitalisation
+    if not m["yr"] and (m.groupdict().get("yr2")):
+        return _r_mdy(doc, _Fake(m, yr=m["yr2"]))
+    return _r_mdy(doc, m)
+
+
+for _r in RULES:
+    if _r.fn is None:
+        _r.fn = _r_date_full
+
+_RULE_BY_NAME = {r.name: r for r in RULES}
+_RULE_INDEX = {r.name: i for i, r in enumerate(RULES)}
+_NAMED_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
+_BACKREF_RE = re.compile(r"\(\?P=(\w+)\)")
+
+
+def _master_pattern() -> re.Pattern:
+    alts = []
+    for r in RULES:
+        pat = r.pattern
+        # backreferences need their group; inline them as a character class
+        pat = _BACKREF_RE.sub(r"[-./]", pat)
+        pat = _NAMED_GROUP_RE.sub("(?:", pat)
+        alts.append(f"(?P<{r.name}>{pat})")
+    return re.compile("|".join(alts), re.I)
+
+
+_MASTER = _master_pattern()
+
+# Words that can begin an expression: the master pattern is only tried where one starts.
+_TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
+_NEXT_WORD_RE = re.compile(r"[\s'’-]+([A-Za-z]+|\d)")
+_DETERMINERS = frozenset({"the", "a", "an", "each", "at", "some", "this", "last", "next"})
+_TRIGGERS = _words(
+    "the a an this last next past coming previous current following same latest early",
+    "late earlier later mid each every per some at sometime preceding prior final initial",
+    "remaining ensuing subsequent further additional other intervening succeeding recent",
+    "right these presently future soon someday recently lately once yesteryear now",
+    "currently nowadays january february march april may june july august september",
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec monday",
+    "tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs",
+    "fri sat sun mondays tuesdays wednesdays thursdays fridays saturdays sundays spring",
+    "summer fall autumn winter morning afternoon evening night tonight overnight today",
+    "yesterday tomorrow fiscal first second third fourth final half latter year one two",
+    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty",
+    "ninety dozen few several many couple numerous dozens hundreds thousands handful",
+    "years months weeks days decades hours minutes centuries twenties thirties forties",
+    "fifties sixties seventies eighties nineties daily weekly monthly yearly annually",
+    "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
+    "midday month week day hour decade century",
+)
+_AFTER_DET = (
+    _TRIGGERS
+    | _words(
+        "week weekend month quarter period decade century end beginning start middle rest",
+        "remainder present near short long medium years months weeks days hours minutes full",
+        "calendar whole entire comparable corresponding least present moment year time day",
+        "hundred thousand couple hour minute night fortnight of",
+    )
+) - {"the", "a", "an"}
+
+# left modifiers attached to an expression's extent (TIMEX3 includes them; prepositions excluded)
+_LEFT_MOD_RE = re.compile(
+    r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|approximately"
+    r"|roughly|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over"
+    r"|just\s+under|well\s+over|over|some|only|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+middle\s+of|early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid)"
+    r"(?:\s+|-))$",
+    re.I,
+)
+_MOD_NAMES = {
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+}
+
+
+class Tagger:
+    """The temporal tagger (stateless; one instance can tag many documents)."""
+
+    def __init__(self) -> None:
+        self.master = _MASTER
+
+    def tag(self, text: str, dct: dt.date) -> list[Timex]:
+        if isinstance(dct, dt.datetime):
+            dct = dct.date()
+        doc = _Doc(text, dct)
+        out = doc.found
+        pos = 0
+        match = self.master.match
+        triggers = _TRIGGERS
+        for tm in _TOKEN_RE.finditer(text):
+            at = tm.start()
+            if at < pos:
+                continue
+            w = tm.group()
+            if not w[0].isdigit():
+                lw = w.lower()
+                if lw not in triggers:
+                    continue
+                if lw in _DETERMINERS:
+                    nx = _NEXT_WORD_RE.match(text, tm.end())
+                    if nx is None or not (
+                        nx.group(1)[0].isdigit() or nx.group(1).lower() in _AFTER_DET
+                    ):
+                        continue
+            mm = match(text, at)
+            if mm is None:
+                continue
+            res = None
+            for rule in RULES[_RULE_INDEX[mm.lastgroup] :]:
+                m = rule.regex.match(text, at)
+                if m is None or m.end() == at:
+                    continue
+                doc.start, doc.end = m.span()
+                try:
+                    res = rule.fn(doc, m)
+                except (KeyError, ValueError, OverflowError, IndexError, TypeError):
+                    res = None
+                if res is not None and res[1] is not None:
+                    break
+                res = None
+            if res is None:
+                continue
+            pos = m.end()
+            name = rule.name
+            typ, value, reason = res[0], res[1], res[2]
+            extras = res[3] if len(res) > 3 else {}
+            start, end = m.span()
+            start = extras.get("start", start)
+            end = extras.get("end", end)
+            # trim possessive and trailing punctuation from the extent
+            span_text = text[start:end]
+            trimmed = re.sub(r"(?:['’]s?|\s+)$", "", span_text)
+            end = start + len(trimmed)
+            # strip a leading "the" unless the gold conventions keep it
+            lead = re.match(r"over\s+(?=the\s)", text[start:end], re.I)
+            if lead:
+                start += lead.end()
+            # attach left modifiers such as "more than", "early", "the end of"
+            mod = extras.get("mod")
+            lm = _LEFT_MOD_RE.search(text, max(0, start - 25), start)
+            if lm and not (out and out[-1].end > lm.start()):
+                word = re.sub(r"\s+", " ", lm.group(0).strip(" -").lower())
+                if word in _MOD_NAMES or word == "only":
+                    ok = (typ == "DURATION" and not text.startswith(("the", "The"), start)) or (
+                        typ in ("DATE", "TIME")
+                        and word not in ("some", "only")
+                        and re.match(r"\d|[A-Z][a-z]{2}", text[start:end]) is not None
+                        and not value.endswith("_REF")
+                    )
+                    ok = ok and word != "only"
+                else:
+                    ok = typ in ("DATE", "TIME") and not value.endswith("_REF")
+                if ok:
+                    start = lm.start()
+                    mod = _MOD_NAMES.get(word, _mod_of(word) or mod)
+            if out and out[-1].end > start:
+                continue
+            set_quarter = bool(extras.get("quarter")) or (
+                name == "quarter_rel" and not extras.get("shift") and value[-2:-1] == "Q"
+            )
+            anchor = extras.get("anchor", f"DCT {dct.isoformat()}")
+            parts = extras.get("parts", ())
+            out.append(
+                Timex(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    type=typ,
+                    value=value,
+                    rule=name,
+                    anchor=anchor,
+                    reason=f"{text[start:end]!r}: {reason}",
+                    range_end=extras.get("range_end"),
+                    mod=mod,
+                    parts=parts,
+                )
+            )
+            if set_quarter:
+                doc.last_quarter = out[-1]
+        return list(out)
+
+
+_TAGGER = Tagger()
+
+
+def tag(text: str, dct: dt.date) -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text`` relative to ``dct``."""
+    return _TAGGER.tag(text, dct)
+
+
+def timeml_spans(timexes: list[Timex]) -> list[Timex]:
+    """Expressions as TempEval-3 expects them: ranges split into their two endpoints."""
+    out: list[Timex] = []
+    for t in timexes:
+        if t.parts:
+            for s, e, v, txt in t.parts:
+                out.append(replace(t, start=s, end=e, text=txt, value=v, range_end=None, parts=()))
+        else:
+            out.append(t)
+    return out
