@@ -199,6 +199,11 @@ class Lookups:
     place_name: dict[str, str]
     place_kind: dict[str, str]
     place_country: dict[str, str]
+    actor_pk: dict[str, int] = field(default_factory=dict)
+    place_pk: dict[str, int] = field(default_factory=dict)
+    known_names: set[tuple[str, str]] = field(default_factory=set)  # (model, slug)
+    # Sketches of stored events, kept for one extraction run (dropped on rollback).
+    sketches: dict[int, object] = field(default_factory=dict)
 
 
 def lookups_load() -> Lookups:
@@ -213,6 +218,8 @@ def lookups_load() -> Lookups:
             "slug", "name", "kind", "aliases", "country__slug"
         )
     )
+    actor_pk = dict(Actor.objects.values_list("slug", "pk"))
+    place_pk = dict(Place.objects.values_list("slug", "pk"))
     entries = [
         GazetteerEntry(slug, name, "actor", kind, tuple(aliases or ()))
         for slug, name, kind, aliases in actors
@@ -229,6 +236,9 @@ def lookups_load() -> Lookups:
         place_name={slug: name for slug, name, *_ in places},
         place_kind={slug: kind for slug, _, kind, *_ in places},
         place_country={slug: country or "" for slug, *_, country in places},
+        actor_pk=actor_pk,
+        place_pk=place_pk,
+        known_names={("actor", slug) for slug in actor_pk} | {("place", slug) for slug in place_pk},
     )
 
 
@@ -247,6 +257,7 @@ def events_extract(
             with transaction.atomic():
                 source_extract(source, lookups, report)
         except (DatabaseError, ValidationError) as exc:
+            lookups.sketches.clear()  # rolled back: cached sketches may describe lost rows
             report.failures.append((source.pk, str(exc)))
     return report
 
@@ -308,7 +319,7 @@ def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> N
             report.events_updated += 1
         elif event.pk is None:
             report.events_removed += 1
-    _names_propose(extraction.names, report)
+    _names_propose(extraction.names, lookups, report)
 
 
 def _event_for_cluster(cluster, existing, lookups: Lookups, report: ExtractReport) -> Event:
@@ -334,7 +345,7 @@ def _event_for_cluster(cluster, existing, lookups: Lookups, report: ExtractRepor
         date_reason=description.date_reason[:1000],
         confidence=description.confidence,
     )
-    event.full_clean()
+    event.full_clean(validate_unique=False, validate_constraints=False)
     event.save()
     report.events_created += 1
     return event
@@ -343,23 +354,30 @@ def _event_for_cluster(cluster, existing, lookups: Lookups, report: ExtractRepor
 def _candidate_sketches(shape, lookups: Lookups) -> list[tuple[Event, object]]:
     """Stored events that might be the same as `shape` (a date window, then the pure test)."""
     window = dt.timedelta(days=3)
-    types = FAMILY_TYPES[shape.family]
-    events = (
+    events = list(
         Event.objects.filter(
-            event_type__in=types,
+            event_type__in=FAMILY_TYPES[shape.family],
             start_date__lte=shape.last_day + window,
             start_date__gte=shape.start - dt.timedelta(days=366),
-        )
-        .prefetch_related("evidence")
-        .order_by("start_date", "pk")
+        ).order_by("start_date", "pk")
     )
-    result = []
-    for event in events:
-        mentions = [Mention.from_dict(ev.extracted) for ev in event.evidence.all() if ev.extracted]
-        if not mentions:
-            continue
-        result.append((event, sketch(mentions, lookups.actor_kind)))
-    return result
+    _sketches_load([event.pk for event in events], lookups)
+    return [(e, lookups.sketches[e.pk]) for e in events if lookups.sketches.get(e.pk)]
+
+
+def _sketches_load(event_ids: list[int], lookups: Lookups) -> None:
+    """Fill the run's sketch cache for these events with one query."""
+    missing = [pk for pk in event_ids if pk not in lookups.sketches]
+    if not missing:
+        return
+    mentions: dict[int, list[Mention]] = defaultdict(list)
+    rows = Evidence.objects.filter(event_id__in=missing).values_list("event_id", "extracted")
+    for event_id, extracted in rows:
+        if extracted:
+            mentions[event_id].append(Mention.from_dict(extracted))
+    for pk in missing:
+        found = mentions.get(pk)
+        lookups.sketches[pk] = sketch(found, lookups.actor_kind) if found else None
 
 
 def event_refresh(event: Event, lookups: Lookups) -> bool:
@@ -379,10 +397,12 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
         if ev.extracted
     ]
     if not items:
+        lookups.sketches.pop(event.pk, None)
         if not event.curated_fields and not evidence:
             event.delete()
             event.pk = None
         return False
+    lookups.sketches[event.pk] = sketch([i.mention for i in items], lookups.actor_kind)
     description = describe(items, **_describe_kwargs(lookups))
     curated = set(event.curated_fields or [])
     values = {
@@ -404,9 +424,7 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
         if name not in curated:
             setattr(event, name, value)
     if "place" not in curated:
-        event.place = (
-            Place.objects.filter(slug=description.place).first() if description.place else None
-        )
+        event.place_id = lookups.place_pk.get(description.place) if description.place else None
     if (
         settings.TIMELINE_AUTO_PUBLISH
         and event.status == Event.Status.PROPOSED
@@ -414,72 +432,77 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
         and event.confidence >= settings.TIMELINE_AUTO_PUBLISH_THRESHOLD
     ):
         event.status = Event.Status.PUBLISHED
-    event.full_clean()
+    # Field validation in Python; the unique and check constraints are the database's.
+    event.full_clean(validate_unique=False, validate_constraints=False)
     event.save()
     if "participants" not in curated:
-        actors = {a.slug: a for a in Actor.objects.filter(slug__in=description.participants)}
-        event.participants.set([actors[s] for s in description.participants if s in actors])
+        wanted = [lookups.actor_pk[s] for s in description.participants if s in lookups.actor_pk]
+        current = set(event.participants.values_list("pk", flat=True))
+        if current != set(wanted):
+            event.participants.set(wanted)
     if "parent" not in curated:
         _parent_link(event, lookups)
     return True
 
 
 def _parent_link(event: Event, lookups: Lookups) -> None:
-    """Link talks to the visit they happened during, and a visit to its talks."""
-    own = _event_sketch(event, lookups)
+    """Link talks to the visit they happened during, and a visit to the talks within it."""
+    own = lookups.sketches.get(event.pk)
     if own is None:
         return
     window = dt.timedelta(days=3)
+    visit_types = FAMILY_TYPES["visit"]
     if own.family == "visit":
-        children = (
+        children = list(
             Event.objects.exclude(pk=event.pk)
-            .filter(start_date__gte=own.start - window, start_date__lte=own.last_day + window)
-            .exclude(event_type__in=FAMILY_TYPES["visit"])
+            .exclude(event_type__in=visit_types)
+            .filter(
+                parent__isnull=True,
+                start_date__gte=own.start - window,
+                start_date__lte=own.last_day + window,
+            )
         )
+        _sketches_load([c.pk for c in children], lookups)
         for child in children:
-            child_sketch = _event_sketch(child, lookups)
+            child_sketch = lookups.sketches.get(child.pk)
             if (
                 child_sketch
-                and child.parent_id is None
                 and "parent" not in (child.curated_fields or [])
                 and contains_event(own, child_sketch)
             ):
                 child.parent = event
                 child.save(update_fields=["parent"])
         return
-    visits = Event.objects.filter(
-        event_type__in=FAMILY_TYPES["visit"],
-        start_date__lte=own.last_day + window,
-        start_date__gte=own.start - dt.timedelta(days=40),
+    visits = list(
+        Event.objects.filter(
+            event_type__in=visit_types,
+            start_date__lte=own.last_day + window,
+            start_date__gte=own.start - dt.timedelta(days=40),
+        ).order_by("start_date", "pk")
     )
-    parent = None
-    for visit in visits:
-        visit_sketch = _event_sketch(visit, lookups)
-        if visit_sketch and contains_event(visit_sketch, own):
-            parent = visit
-            break
+    _sketches_load([v.pk for v in visits], lookups)
+    parent = next(
+        (
+            v
+            for v in visits
+            if lookups.sketches.get(v.pk) and contains_event(lookups.sketches[v.pk], own)
+        ),
+        None,
+    )
     if event.parent_id != (parent.pk if parent else None):
         event.parent = parent
         event.save(update_fields=["parent"])
 
 
-def _event_sketch(event: Event, lookups: Lookups):
-    mentions = [Mention.from_dict(ev.extracted) for ev in event.evidence.all() if ev.extracted]
-    return sketch(mentions, lookups.actor_kind) if mentions else None
-
-
-def _names_propose(names, report: ExtractReport) -> None:
+def _names_propose(names, lookups: Lookups, report: ExtractReport) -> None:
     for candidate in names:
         slug = slugify(candidate.text)[:200]
-        if not slug:
+        model = "place" if candidate.kind == "place" else "actor"
+        if not slug or (model, slug) in lookups.known_names:
             continue
-        if candidate.kind == "place":
-            if Place.objects.filter(slug=slug).exists():
-                continue
+        if model == "place":
             Place.objects.create(name=candidate.text[:200], slug=slug, status=ReviewStatus.PROPOSED)
         else:
-            if Actor.objects.filter(slug=slug).exists():
-                continue
             kind = Actor.Kind.PERSON if candidate.kind == "person" else Actor.Kind.ORGANISATION
             Actor.objects.create(
                 name=candidate.text[:200],
@@ -488,6 +511,7 @@ def _names_propose(names, report: ExtractReport) -> None:
                 status=ReviewStatus.PROPOSED,
                 description=f"Proposed by extraction: {candidate.evidence}"[:500],
             )
+        lookups.known_names.add((model, slug))
         report.names_proposed += 1
 
 

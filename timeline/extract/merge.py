@@ -211,10 +211,15 @@ def _specificity(mention: Mention) -> tuple[int, int, int]:
     )
 
 
+_ORDINAL_PREFIX = re.compile(
+    r"^(?:(?:the|inaugural|annual|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th))\s+)+"
+)
+
+
 def _norm(text: str) -> str:
-    text = re.sub(
-        r"^(?:the|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+", "", text.lower()
-    )
+    """'the third Belt and Road Forum' and 'Third Belt and Road Forum' are one name."""
+    text = _ORDINAL_PREFIX.sub("", text.lower())
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
