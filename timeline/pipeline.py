@@ -17,6 +17,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from timeline.extract.entities import Gazetteer, GazetteerEntry
@@ -151,7 +152,8 @@ def source_create(article_file: ArticleFile) -> Source:
         encoding=article_file.encoding,
         parse_notes=list(article.notes),
     )
-    source.full_clean()
+    # Uniqueness of the hash was checked just before and the database constraint backs it.
+    source.full_clean(validate_unique=False, validate_constraints=False)
     source.save()
     return source
 
@@ -263,7 +265,12 @@ def events_extract(
 
 
 def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> None:
-    """Turn one source's mentions into events and evidence (inside the caller's atomic)."""
+    """Turn one source's mentions into events and evidence (inside the caller's atomic).
+
+    Reads and writes in batches (a dozen queries per article, whatever its length): existing
+    evidence, candidate events in the date window, new events, new evidence, then the refresh
+    of every event whose evidence changed.
+    """
     extraction = extract(source.body, source.published_date, lookups.gazetteer)
     report.mentions += len(extraction.mentions)
     label = _source_label(source)
@@ -276,17 +283,19 @@ def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> N
     existing: dict[tuple[int, int], list[Evidence]] = defaultdict(list)
     for evidence in Evidence.objects.filter(source=source).select_related("event"):
         existing[(evidence.start, evidence.end)].append(evidence)
-    produced: set[int] = set()  # evidence ids this run confirms
+
+    events = _events_for_clusters(clusters, existing, lookups, report)
+    produced: set[int] = set()  # existing evidence ids this run confirms
     touched: dict[int, Event] = {}
-    for cluster in clusters:
-        event = _event_for_cluster(cluster, existing, lookups, report)
+    new_evidence: list[Evidence] = []
+    for cluster, event in zip(clusters, events, strict=True):
         touched[event.pk] = event
         for item in _one_per_passage(cluster.mentions):
             mention = item.mention
-            key = (mention.start, mention.end)
+            passage = existing.get((mention.start, mention.end), [])
             kept = [
                 ev
-                for ev in existing.get(key, [])
+                for ev in passage
                 if ev.event_id != event.pk
                 and (ev.origin == Evidence.Origin.CURATOR or ev.event.family_of(mention.family))
             ]
@@ -295,70 +304,106 @@ def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> N
                 produced.update(ev.pk for ev in kept)
                 touched.update((ev.event_id, ev.event) for ev in kept)
                 continue
-            evidence, created = Evidence.objects.update_or_create(
-                event=event,
-                source=source,
-                start=mention.start,
-                end=mention.end,
-                defaults=_evidence_fields(source, mention),
-            )
-            report.evidence_created += int(created)
-            produced.add(evidence.pk)
+            fields = _evidence_fields(source, mention)
+            same = next((ev for ev in passage if ev.event_id == event.pk), None)
+            if same is None:
+                new_evidence.append(
+                    Evidence(
+                        event=event, source=source, start=mention.start, end=mention.end, **fields
+                    )
+                )
+                continue
+            produced.add(same.pk)
+            if any(getattr(same, name) != value for name, value in fields.items()):
+                for name, value in fields.items():
+                    setattr(same, name, value)
+                same.save(update_fields=list(fields))
+    Evidence.objects.bulk_create(new_evidence)
+    report.evidence_created += len(new_evidence)
 
     # Passages this run no longer reports (the text or the rules changed).
-    for passage in existing.values():
-        for evidence in passage:
-            if evidence.pk in produced or evidence.origin != Evidence.Origin.EXTRACTED:
-                continue
-            touched.setdefault(evidence.event_id, evidence.event)
-            evidence.delete()
-            report.evidence_removed += 1
+    stale = [
+        ev
+        for passage in existing.values()
+        for ev in passage
+        if ev.pk not in produced and ev.origin == Evidence.Origin.EXTRACTED
+    ]
+    for evidence in stale:
+        touched.setdefault(evidence.event_id, evidence.event)
+    if stale:
+        Evidence.objects.filter(pk__in=[ev.pk for ev in stale]).delete()
+        report.evidence_removed += len(stale)
 
-    for event in touched.values():
-        if event_refresh(event, lookups):
-            report.events_updated += 1
-        elif event.pk is None:
-            report.events_removed += 1
+    events_refresh(list(touched.values()), lookups, report)
     _names_propose(extraction.names, lookups, report)
 
 
-def _event_for_cluster(cluster, existing, lookups: Lookups, report: ExtractReport) -> Event:
-    for item in cluster.mentions:
-        for evidence in existing.get((item.mention.start, item.mention.end), []):
-            if evidence.event.family_of(item.mention.family):
-                return evidence.event
-    shape = sketch([m.mention for m in cluster.mentions], lookups.actor_kind)
-    candidates = _candidate_sketches(shape, lookups)
-    match = best_match(shape, candidates)
-    if match is not None:
-        return match
-    description = describe(cluster.mentions, **_describe_kwargs(lookups))
-    event = Event(
-        slug=_unique_slug(description),
-        title=description.title,
-        summary=description.summary,
-        start_date=description.start_date,
-        start_precision=description.start_precision,
-        end_date=description.end_date,
-        end_precision=description.end_precision,
-        event_type=description.event_type,
-        date_reason=description.date_reason[:1000],
-        confidence=description.confidence,
-    )
-    event.full_clean(validate_unique=False, validate_constraints=False)
-    event.save()
-    report.events_created += 1
-    return event
+def _events_for_clusters(clusters, existing, lookups: Lookups, report: ExtractReport):
+    """The event each cluster belongs to: where its passages already are, a stored event that
+    matches, or a new event (created in one batch)."""
+    shapes = [sketch([m.mention for m in c.mentions], lookups.actor_kind) for c in clusters]
+    chosen: list[Event | None] = []
+    for cluster in clusters:
+        found = None
+        for item in cluster.mentions:
+            for evidence in existing.get((item.mention.start, item.mention.end), []):
+                if evidence.event.family_of(item.mention.family):
+                    found = evidence.event
+                    break
+            if found:
+                break
+        chosen.append(found)
+    open_shapes = [shape for shape, event in zip(shapes, chosen, strict=True) if event is None]
+    candidates = _candidate_sketches(open_shapes, lookups)
+    new_events: list[Event] = []
+    reserved: set[str] = set()
+    for index, (cluster, shape) in enumerate(zip(clusters, shapes, strict=True)):
+        if chosen[index] is not None:
+            continue
+        same_family = [(e, s) for e, s in candidates if s.family == shape.family]
+        match = best_match(shape, same_family)
+        if match is not None:
+            chosen[index] = match
+            continue
+        description = describe(cluster.mentions, **_describe_kwargs(lookups))
+        event = Event(
+            slug=_slug_base(description),
+            title=description.title,
+            summary=description.summary,
+            start_date=description.start_date,
+            start_precision=description.start_precision,
+            end_date=description.end_date,
+            end_precision=description.end_precision,
+            event_type=description.event_type,
+            date_reason=description.date_reason[:1000],
+            disagreements=list(description.disagreements),
+            confidence=description.confidence,
+            place_id=lookups.place_pk.get(description.place) if description.place else None,
+        )
+        _event_apply(event, description, lookups)  # auto-publish, as a refresh would
+        event.full_clean(validate_unique=False, validate_constraints=False)
+        new_events.append(event)
+        chosen[index] = event
+        # Later clusters of this article may match the new event too (a visit reported twice).
+        candidates.append((event, shape))
+    if new_events:
+        _slugs_make_unique(new_events, reserved)
+        Event.objects.bulk_create(new_events)
+        report.events_created += len(new_events)
+    return chosen
 
 
-def _candidate_sketches(shape, lookups: Lookups) -> list[tuple[Event, object]]:
-    """Stored events that might be the same as `shape` (a date window, then the pure test)."""
+def _candidate_sketches(shapes, lookups: Lookups) -> list[tuple[Event, object]]:
+    """Stored events that might be the same as any of `shapes` (one date-window query)."""
+    if not shapes:
+        return []
     window = dt.timedelta(days=3)
+    types = sorted({t for shape in shapes for t in FAMILY_TYPES[shape.family]})
     events = list(
         Event.objects.filter(
-            event_type__in=FAMILY_TYPES[shape.family],
-            start_date__lte=shape.last_day + window,
-            start_date__gte=shape.start - dt.timedelta(days=366),
+            event_type__in=types,
+            start_date__lte=max(shape.last_day for shape in shapes) + window,
+            start_date__gte=min(shape.start for shape in shapes) - dt.timedelta(days=366),
         ).order_by("start_date", "pk")
     )
     _sketches_load([event.pk for event in events], lookups)
@@ -380,30 +425,72 @@ def _sketches_load(event_ids: list[int], lookups: Lookups) -> None:
         lookups.sketches[pk] = sketch(found, lookups.actor_kind) if found else None
 
 
-def event_refresh(event: Event, lookups: Lookups) -> bool:
-    """Recompute an event's extracted fields from its evidence, leaving curated fields alone.
-
-    Returns False (and deletes the event) when no evidence is left and no curator touched it.
-    """
-    evidence = list(event.evidence.select_related("source"))
-    items = [
-        SourcedMention(
-            str(ev.source_id),
-            Mention.from_dict(ev.extracted),
-            ev.source.published_date,
-            _source_label(ev.source),
+def events_refresh(events: list[Event], lookups: Lookups, report: ExtractReport) -> None:
+    """Recompute extracted fields of these events from all their evidence (curated fields
+    stay), their participants and their parent visit. Events left with no evidence and no
+    curator's touch are deleted."""
+    if not events:
+        return
+    by_pk = {event.pk: event for event in events}
+    items: dict[int, list[SourcedMention]] = defaultdict(list)
+    has_evidence: set[int] = set()
+    rows = (
+        Evidence.objects.filter(event_id__in=by_pk)
+        .values_list(
+            "event_id",
+            "extracted",
+            "source_id",
+            "source__published_date",
+            "source__publisher",
+            "source__file_name",
         )
-        for ev in evidence
-        if ev.extracted
-    ]
-    if not items:
-        lookups.sketches.pop(event.pk, None)
-        if not event.curated_fields and not evidence:
-            event.delete()
-            event.pk = None
-        return False
-    lookups.sketches[event.pk] = sketch([i.mention for i in items], lookups.actor_kind)
-    description = describe(items, **_describe_kwargs(lookups))
+        .order_by("source_id", "start")
+    )
+    for event_id, extracted, source_id, published, publisher, file_name in rows:
+        has_evidence.add(event_id)
+        if extracted:
+            label = _source_label_parts(publisher, file_name, published)
+            items[event_id].append(
+                SourcedMention(str(source_id), Mention.from_dict(extracted), published, label)
+            )
+    current_participants: dict[int, set[int]] = defaultdict(set)
+    through = Event.participants.through
+    for event_id, actor_id in through.objects.filter(event_id__in=by_pk).values_list(
+        "event_id", "actor_id"
+    ):
+        current_participants[event_id].add(actor_id)
+
+    alive: list[Event] = []
+    new_links = []
+    for pk, event in by_pk.items():
+        if not items.get(pk):
+            lookups.sketches.pop(pk, None)
+            if not event.curated_fields and pk not in has_evidence:
+                event.delete()
+                report.events_removed += 1
+            continue
+        lookups.sketches[pk] = sketch([i.mention for i in items[pk]], lookups.actor_kind)
+        description = describe(items[pk], **_describe_kwargs(lookups))
+        if _event_apply(event, description, lookups):
+            event.full_clean(validate_unique=False, validate_constraints=False)
+            event.save()
+            report.events_updated += 1
+        curated = set(event.curated_fields or [])
+        if "participants" not in curated:
+            wanted = [
+                lookups.actor_pk[s] for s in description.participants if s in lookups.actor_pk
+            ]
+            if not current_participants[pk]:
+                new_links.extend(through(event_id=pk, actor_id=a) for a in dict.fromkeys(wanted))
+            elif set(wanted) != current_participants[pk]:
+                event.participants.set(wanted)
+        alive.append(event)
+    through.objects.bulk_create(new_links)
+    _parents_link(alive, lookups)
+
+
+def _event_apply(event: Event, description, lookups: Lookups) -> bool:
+    """Set the extracted values a curator has not claimed; True when anything changed."""
     curated = set(event.curated_fields or [])
     values = {
         "title": description.title,
@@ -412,7 +499,10 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
         "date_reason": description.date_reason[:1000],
         "disagreements": list(description.disagreements),
         "confidence": description.confidence,
+        "place_id": lookups.place_pk.get(description.place) if description.place else None,
     }
+    if "place" in curated:
+        del values["place_id"]
     if not curated & {"start_date", "start_precision", "end_date", "end_precision", "date"}:
         values.update(
             start_date=description.start_date,
@@ -420,11 +510,11 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
             end_date=description.end_date,
             end_precision=description.end_precision,
         )
+    changed = False
     for name, value in values.items():
-        if name not in curated:
+        if name not in curated and getattr(event, name) != value:
             setattr(event, name, value)
-    if "place" not in curated:
-        event.place_id = lookups.place_pk.get(description.place) if description.place else None
+            changed = True
     if (
         settings.TIMELINE_AUTO_PUBLISH
         and event.status == Event.Status.PROPOSED
@@ -432,66 +522,51 @@ def event_refresh(event: Event, lookups: Lookups) -> bool:
         and event.confidence >= settings.TIMELINE_AUTO_PUBLISH_THRESHOLD
     ):
         event.status = Event.Status.PUBLISHED
-    # Field validation in Python; the unique and check constraints are the database's.
-    event.full_clean(validate_unique=False, validate_constraints=False)
-    event.save()
-    if "participants" not in curated:
-        wanted = [lookups.actor_pk[s] for s in description.participants if s in lookups.actor_pk]
-        current = set(event.participants.values_list("pk", flat=True))
-        if current != set(wanted):
-            event.participants.set(wanted)
-    if "parent" not in curated:
-        _parent_link(event, lookups)
-    return True
+        changed = True
+    return changed
 
 
-def _parent_link(event: Event, lookups: Lookups) -> None:
-    """Link talks to the visit they happened during, and a visit to the talks within it."""
-    own = lookups.sketches.get(event.pk)
-    if own is None:
+def _parents_link(events: list[Event], lookups: Lookups) -> None:
+    """Link talks to the visit they happened during, and visits to the talks within them."""
+    shapes = {e.pk: lookups.sketches[e.pk] for e in events if lookups.sketches.get(e.pk)}
+    if not shapes:
         return
     window = dt.timedelta(days=3)
     visit_types = FAMILY_TYPES["visit"]
-    if own.family == "visit":
-        children = list(
-            Event.objects.exclude(pk=event.pk)
-            .exclude(event_type__in=visit_types)
-            .filter(
-                parent__isnull=True,
-                start_date__gte=own.start - window,
-                start_date__lte=own.last_day + window,
-            )
+    around = Q()
+    for shape in shapes.values():
+        around |= Q(
+            start_date__gte=shape.start - dt.timedelta(days=40),
+            start_date__lte=shape.last_day + window,
         )
-        _sketches_load([c.pk for c in children], lookups)
-        for child in children:
-            child_sketch = lookups.sketches.get(child.pk)
-            if (
-                child_sketch
-                and "parent" not in (child.curated_fields or [])
-                and contains_event(own, child_sketch)
-            ):
-                child.parent = event
-                child.save(update_fields=["parent"])
-        return
-    visits = list(
-        Event.objects.filter(
-            event_type__in=visit_types,
-            start_date__lte=own.last_day + window,
-            start_date__gte=own.start - dt.timedelta(days=40),
-        ).order_by("start_date", "pk")
-    )
-    _sketches_load([v.pk for v in visits], lookups)
-    parent = next(
-        (
-            v
-            for v in visits
-            if lookups.sketches.get(v.pk) and contains_event(lookups.sketches[v.pk], own)
-        ),
-        None,
-    )
-    if event.parent_id != (parent.pk if parent else None):
-        event.parent = parent
-        event.save(update_fields=["parent"])
+    nearby = list(Event.objects.filter(around).order_by("start_date", "pk"))
+    by_pk = {e.pk: e for e in nearby}
+    for event in events:  # our in-memory copies win over the ones just read
+        by_pk[event.pk] = event
+    _sketches_load(list(by_pk), lookups)
+    visits = [e for e in by_pk.values() if e.event_type in visit_types]
+    for event in by_pk.values():
+        if event.event_type in visit_types or "parent" in (event.curated_fields or []):
+            continue
+        own = lookups.sketches.get(event.pk)
+        if own is None:
+            continue
+        involved = event.pk in shapes or event.parent_id is None
+        if not involved:
+            continue
+        parent = next(
+            (
+                v
+                for v in visits
+                if lookups.sketches.get(v.pk) and contains_event(lookups.sketches[v.pk], own)
+            ),
+            None,
+        )
+        if parent is None and event.pk not in shapes:
+            continue  # only the events of this run lose a parent they no longer fit
+        if event.parent_id != (parent.pk if parent else None):
+            event.parent = parent
+            Event.objects.filter(pk=event.pk).update(parent=parent)
 
 
 def _names_propose(names, lookups: Lookups, report: ExtractReport) -> None:
@@ -538,8 +613,12 @@ def _evidence_fields(source: Source, mention: Mention) -> dict:
 
 
 def _source_label(source: Source) -> str:
-    who = source.publisher or source.file_name or f"source {source.pk}"
-    when = f", {source.published_date:%-d %b %Y}" if source.published_date else ""
+    return _source_label_parts(source.publisher, source.file_name, source.published_date)
+
+
+def _source_label_parts(publisher: str, file_name: str, published) -> str:
+    who = publisher or file_name or "a source"
+    when = f", {published:%-d %b %Y}" if published else ""
     return f"{who}{when}"
 
 
@@ -553,10 +632,21 @@ def _describe_kwargs(lookups: Lookups) -> dict:
     }
 
 
-def _unique_slug(description) -> str:
-    base = slugify(f"{description.start_date:%Y-%m-%d} {description.title}")[:80].strip("-")
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+def _slug_base(description) -> str:
+    return slugify(f"{description.start_date:%Y-%m-%d} {description.title}")[:80].strip("-")
+
+
+def _slugs_make_unique(events: list[Event], reserved: set[str]) -> None:
+    """Permalinks are unique and never change: suffix -2, -3 ... where one is taken."""
+    bases = {e.slug for e in events}
+    query = Q()
+    for base in bases:
+        query |= Q(slug=base) | Q(slug__startswith=f"{base}-")
+    taken = set(Event.objects.filter(query).values_list("slug", flat=True)) | reserved
+    for event in events:
+        base, n = event.slug, 2
+        while event.slug in taken:
+            event.slug = f"{base}-{n}"
+            n += 1
+        taken.add(event.slug)
+        reserved.add(event.slug)

@@ -109,7 +109,10 @@ def test_allies_and_news_agencies_are_not_participants(gaz) -> None:
 
 
 def test_a_named_summit_keeps_its_name(gaz) -> None:
-    text = "Xi Jinping spoke at the third Belt and Road Forum for International Cooperation in October."
+    text = (
+        "Xi Jinping spoke at the third Belt and Road Forum for International Cooperation "
+        "in October."
+    )
     (m,) = mentions(text, gaz)
 
     assert m.family == "summit"
