@@ -171,3 +171,4 @@ def test_period_labels() -> None:
     assert format_period(dt.date(2023, 1, 1), "year") == "2023"
     label = format_period(dt.date(2023, 2, 28), "day", dt.date(2023, 3, 2), "day")
     assert label == "28 Feb – 2 Mar 2023"
+    assert format_period(dt.date(2023, 12, 3), "day", dt.date(2023, 12, 5), "day") == "3–5 Dec 2023"

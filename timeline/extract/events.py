@@ -224,6 +224,12 @@ def format_period(
 
     if end is None or (end == start and (end_precision or precision) == precision):
         return one(start, precision)
+    if (
+        precision == "day"
+        and (end_precision or precision) == "day"
+        and (start.year, start.month) == (end.year, end.month)
+    ):
+        return f"{start.day}–{one(end, 'day')}"  # 3–5 Dec 2023
     same_year = start.year == end.year and precision != "year"
     return (
         f"{one(start, precision, with_year=not same_year)} – {one(end, end_precision or precision)}"
