@@ -96,3 +96,17 @@ def test_tag_dates_bench_flag(monkeypatch):
 
     monkeypatch.setattr(cmd, "bench", lambda: bench(n_chars=5000, runs=1))
     assert "MB/s" in run("tag_dates", "--bench")
+
+
+def _gold_count(report: str) -> int:
+    return int(report.split("gold", 1)[1].split()[0])
+
+
+@pytest.mark.parametrize("system", [False, True])
+def test_eval_timex_halves_split_the_files(system):
+    extra = [str(SYSTEM)] if system else []
+    whole = _gold_count(run("eval_timex", str(GOLD), *extra))
+    even = _gold_count(run("eval_timex", str(GOLD), *extra, "--half", "even"))
+    odd = _gold_count(run("eval_timex", str(GOLD), *extra, "--half", "odd"))
+    assert even > 0 and odd > 0
+    assert even + odd == whole

@@ -241,7 +241,6 @@ def test_range_with_year():
         ("a three-day trip", "three-day", "P3D"),
         ("for more than 30 years", "more than 30 years", "P30Y"),
         ("four hours of talks", "four hours", "PT4H"),
-        ("a 13-year-old boy", "13-year-old", "P13Y"),
         ("the year-long war", "year-long", "P1Y"),
         ("for nearly two months", "nearly two months", "P2M"),
         ("two and a half years", "two and a half years", "P2Y6M"),
@@ -291,7 +290,7 @@ def test_time_takes_following_date():
         ("Prices are reviewed each month.", "P1M"),
         ("The paper is published daily.", "P1D"),
         ("The club meets every Thursday.", "XXXX-WXX-4"),
-        ("It costs $2 million a year.", "P1Y"),
+        ("The committee meets twice a year.", "P1Y"),
         ("The shop is closed on Sundays.", "XXXX-WXX-7"),
     ],
 )
@@ -341,3 +340,213 @@ def test_as_dict_has_the_fields():
     assert d["range_end"] == "2023-03-02"
     assert d["precision"] == "day"
     assert {"start", "end", "text", "type", "value", "rule", "reason", "anchor"} <= set(d)
+
+
+# ------------------------------------------------------------------ ages are not durations
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 52-year-old man was arrested.",
+        "The 3-month-old baby survived.",
+        "Workers 55 years old or older may retire.",
+        "Mr. Smith, 61 years old, resigned.",
+    ],
+)
+def test_ages_are_not_tagged(text):
+    assert tag(text, DCT) == []
+
+
+def test_predicative_age_of_a_thing_is_a_duration():
+    t = one("The alliance is more than 40 years old.")
+    assert (t.text, t.type, t.value) == ("more than 40 years old", "DURATION", "P40Y")
+
+
+# ------------------------------------------------------------------ narrative anchoring
+def test_n_years_later_counts_from_the_last_date_mentioned():
+    found = values("The plant opened in 1995. Two years later, it closed.")
+    assert found == [("1995", "1995"), ("Two years later", "1997")]
+
+
+def test_n_years_later_without_an_earlier_date_is_a_duration():
+    t = one("Five years later, nobody remembered.")
+    assert (t.text, t.type, t.value) == ("Five years", "DURATION", "P5Y")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "The treaty was signed on May 3, 1990. The next day, troops left.",
+            "The next day",
+            "1990-05-04",
+        ),
+        (
+            "He landed on June 10, 1999, and left the following day.",
+            "the following day",
+            "1999-06-11",
+        ),
+        (
+            "Voting ended on March 2, 2001. The previous day, polls closed.",
+            "The previous day",
+            "2001-03-01",
+        ),
+        (
+            "He resigned in March 1996. The following month, he left.",
+            "The following month",
+            "1996-04",
+        ),
+        ("He resigned in March 1996. Later that month, he left.", "Later that month", "1996-03"),
+        ("The war ended in 1995. Imports that year fell.", "that year", "1995"),
+    ],
+)
+def test_anchored_relative_expressions(text, span, value):
+    hits = [t for t in tag(text, DCT) if t.text == span]
+    assert hits and hits[0].value == value, values(text)
+
+
+def test_the_previous_weekday_counts_from_the_last_day_mentioned():
+    found = dict(
+        values("Shares fell on Friday, after gains the previous Friday.", dt.date(2023, 12, 4))
+    )
+    assert found["Friday"] == "2023-12-01"
+    assert found["the previous Friday"] == "2023-11-24"
+
+
+def test_year_after_year_is_not_that_year():
+    assert values("He said that year after year it rose.") == []
+
+
+# ------------------------------------------------------------------ yearless months (news style)
+def test_yearless_date_far_back_stays_in_the_dct_year():
+    # a date a week after the DCT is this year's even in a past-tense sentence: news gives the
+    # year of dates outside the current year
+    t = one(
+        "The offer was extended to Nov. 6.",
+        dt.date(1989, 10, 30),
+    )
+    assert t.value == "1989-11-06"
+
+
+def test_recent_month_in_past_tense_is_last_year():
+    assert one("Exports fell in November.", dt.date(2024, 1, 15)).value == "2023-11"
+
+
+# ------------------------------------------------------------------ tense markers
+def test_time_words_of_other_expressions_do_not_make_a_clause_future():
+    found = dict(values("On Friday, the judge set a hearing for next month."))
+    assert found["Friday"] == "2023-12-01"
+
+
+def test_set_for_is_a_future_marker():
+    assert one("A hearing is set for Monday.").value == "2023-12-11"
+
+
+# ------------------------------------------------------------------ extents and mods
+def test_approximation_modifiers_join_ago_expressions():
+    t = one("The rebels struck nearly two weeks ago.")
+    assert (t.text, t.value, t.mod) == ("nearly two weeks ago", "2023-11-21", "LESS_THAN")
+
+
+def test_or_so_is_part_of_the_expression():
+    t = one("Prices will rise over the next year or so.")
+    assert (t.text, t.value, t.mod) == ("the next year or so", "2024", "APPROX")
+    assert one("It happened a week or so ago.").text == "a week or so ago"
+
+
+def test_one_day_after_a_modal_is_the_future():
+    t = one("Islam will one day be the largest religion here.")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert values("One day, he simply left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("By mid-afternoon, the crowd had left.", "mid-afternoon", "2023-12-05TAF", "MID"),
+        (
+            "Trading was heavy on Friday. In the morning, dealers bought.",
+            "the morning",
+            "2023-12-01TMO",
+            None,
+        ),
+    ],
+)
+def test_bare_parts_of_day(text, span, value, mod):
+    t = next(t for t in tag(text, DCT) if t.text == span)
+    assert (t.type, t.value, t.mod) == ("TIME", value, mod)
+
+
+def test_morning_as_a_noun_modifier_is_not_a_time():
+    assert values("It closed in the morning session.") == []
+
+
+def test_end_of_the_month():
+    t = one("Troops will arrive by the end of the month.")
+    assert (t.text, t.value, t.mod) == ("the end of the month", "2023-12", "END")
+
+
+def test_half_of_this_year_is_one_expression():
+    t = one("In the first half of this year, exports rose.")
+    assert (t.text, t.value) == ("the first half of this year", "2023-H1")
+
+
+# ------------------------------------------------------------------ rates are not sets
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It costs $2 million a year.",
+        "The airline runs four flights a week.",
+        "Sales should rise 8.5% annually.",
+        "The plant makes 10,000 units annually.",
+        "The chip runs 15 million instructions per second.",
+    ],
+)
+def test_rates_of_quantities_are_not_tagged(text):
+    assert tag(text, DCT) == []
+
+
+def test_once_a_month_is_a_set_not_the_past():
+    assert [(t.text, t.type, t.value) for t in tag("They meet once a month.", DCT)] == [
+        ("a month", "SET", "P1M")
+    ]
+
+
+# ------------------------------------------------------------------ clock times take nearby days
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The blast came at 10:35 local time (0735 GMT) yesterday.", "2023-12-04T10:35"),
+        ("The blast came on Friday at 10:30 a.m.", "2023-12-01T10:30"),
+    ],
+)
+def test_clock_time_takes_the_day_nearby(text, value):
+    t = next(t for t in tag(text, DCT) if t.type == "TIME")
+    assert t.value == value
+
+
+# ------------------------------------------------------------------ names and ages, not dates
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told The Sunday Times about it.",
+        "She appeared on CBS's 60 Minutes program.",
+        "The senator, in his 70s, retired.",
+    ],
+)
+def test_names_and_age_decades_are_not_dates(text):
+    assert tag(text, DCT) == []
+
+
+# ------------------------------------------------------------------ scheduling present and modals
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Albright arrives in Nairobi Sunday.", "2023-12-10"),
+        ("The embassy reopens Monday.", "2023-12-11"),
+        ("Officials said the search could end as early as Thursday.", "2023-12-07"),
+        ("The offices stay shut until Friday.", "2023-12-08"),
+        ("The Pentagon on Monday ordered more troops to the region.", "2023-12-04"),
+    ],
+)
+def test_weekday_direction_from_schedule_verbs(text, value):
+    assert one(text).value == value

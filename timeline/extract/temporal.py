@@ -190,14 +190,16 @@ _SENT_START_RE = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*|^\s*)$")
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|wo n't|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to"
     r"|expects?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|set\s+to|intends?\s+to"
-    r"|hopes?\s+to|aims?\s+to|would|upcoming|next|tomorrow|to\s+be\s+held|to\s+meet|to\s+visit"
+    r"|hopes?\s+to|aims?\s+to|would|to\s+be\s+held|to\s+meet|to\s+visit"
     r"|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+open|to\s+vote|to\s+decide"
-    r"|to\s+announce|to\s+resume|to\s+take\s+place|expected|payable|effective)\b"
+    r"|to\s+announce|to\s+resume|to\s+take\s+place|expected|payable|effective"
+    r"|(?:is|are|was|were)\s+set\s+for|slated|(?:is|are)\s+scheduled|(?:is|are)\s+planned"
+    r"|planned\s+for)\b"
     r"|'ll\b",
     re.I,
 )
 _PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|began|came|went|met"
+    r"\b(?:was|were|had|did|said|told|began|came|went|met"
     r"|held|made|took|gave|saw|won|lost|fell|rose|left|got|became|brought|found|led|paid|sent"
     r"|sold|spoke|thought|wrote|struck|since|knew|ran|fled|flew|stood|told|agreed|signed|has"
     r"|have|been)\b",
@@ -209,6 +211,20 @@ _AGE_PREDICATIVE_RE = re.compile(
     re.I,
 )
 _WEAK_PAST_RE = re.compile(r"\b\w{2,}ed\b", re.I)
+# time words of other expressions ("next month", "last week") hint at the tense of the clause,
+# but less than its verbs do
+_WORD_FUTURE_RE = re.compile(r"\b(?:upcoming|tomorrow)\b", re.I)
+# modals and the scheduling present of news ("Albright arrives Sunday", "the embassy reopens
+# Monday", "the search could end Thursday") point forward
+_SCHEDULE_RE = re.compile(
+    r"(?<!\bto\s)\b(?:could|may|might|should"
+    r"|(?:arriv|leav|depart|return|reopen|resum|meet|visit|travel|vote|convene|expire|head"
+    r"|fl)(?:s|es|ies)|arrive|reopen|convene)\b",
+    re.I,
+)
+_SCHEDULE_WEIGHT = 1.5
+_WORD_WEIGHT = 1.5
+_WORD_PAST_RE = re.compile(r"\b(?:ago|last|yesterday|earlier)\b", re.I)
 _SENT_BOUND_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 
@@ -235,7 +251,7 @@ _E = r"(?![\w])"
 _REL_WORDS = (
     r"(?:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following"
     r"|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current"
-    r"|the\s+following|the\s+same|the\s+latest|the\s+preceding|the\s+prior|same|prior)"
+    r"|the\s+following|the\s+same|the\s+latest|the\s+preceding|the\s+prior|same|prior|that)"
 )
 _MOD_PRE = (
     r"(?:(?:the\s+(?:very\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|"
@@ -294,6 +310,9 @@ class _Doc:
             (_FUTURE_RE, "future", 0.6),
             (_PAST_RE, "past", 1.0),
             (_WEAK_PAST_RE, "past", 1.5),
+            (_WORD_FUTURE_RE, "future", _WORD_WEIGHT),
+            (_SCHEDULE_RE, "future", _SCHEDULE_WEIGHT),
+            (_WORD_PAST_RE, "past", _WORD_WEIGHT),
         ):
             for m in rx.finditer(self.text, s, e):
                 if m.start() >= start and m.end() <= end:
@@ -320,6 +339,78 @@ class _Doc:
                     return t
                 return None
         return None
+
+
+def _anchor_date(t: Timex) -> dt.date | None:
+    """The first day of a previously tagged DATE/TIME value (day, month or year precision)."""
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?![\d-]|-?W)", t.value)
+    if not m:
+        return None
+    return tv.safe_date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+_QUANTITY_BEFORE_RE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
+    r"|dozen|hundreds|thousands|millions|billions))"
+    r"\s*(?:%|percent|(?:[a-z]+[\s-]+){0,2}?(?:[a-z]+s|dollars|cents|pence|yen|euros?))?\s*$",
+    re.I,
+)
+
+
+def _after_quantity(doc: _Doc, pos: int) -> bool:
+    """Is ``pos`` right after a quantity ("$3 million", "8.5%", "four flights", "10,000 units")?
+    Then "a year", "per day", "annually" form a rate, not a time expression."""
+    return _QUANTITY_BEFORE_RE.search(doc.text, max(0, pos - 40), pos) is not None
+
+
+def _r_anchored_day(doc: _Doc, m: re.Match):
+    """ "the next day", "the following day", "the previous day", "the day before": a day
+    relative to the last day mentioned in the story (TimeML anchors these on the narrative
+    time, not on the DCT); without such a day, relative to the DCT."""
+    w = re.sub(r"\s+", " ", m.group(0).lower())
+    n = -1 if any(k in w for k in ("previous", "preceding", "prior", "before")) else 1
+    anchor = doc.last_value(("day",))
+    if anchor is not None:
+        ad = _anchor_date(anchor)
+        if ad is not None:
+            return (
+                "DATE",
+                tv.day(ad + dt.timedelta(days=n)),
+                f"'{w}': {n:+d} day from the previously mentioned {anchor.text!r}",
+                {"anchor": f"{anchor.text} ({anchor.value})"},
+            )
+    return "DATE", tv.day(doc.dct + dt.timedelta(days=n)), f"'{w}': {n:+d} day from the DCT"
+
+
+def _r_bare_pod(doc: _Doc, m: re.Match):
+    """ "in the morning", "by mid-afternoon", "late in the evening": a part of the day the
+    story is at (the last day mentioned nearby), else of the DCT."""
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    mod = _mod_of(m.group(0)[: m.start("pod") - m.start()])
+    anchor = doc.last_value(("day",))
+    if anchor is not None and doc.start - anchor.end < 400:
+        ad = _anchor_date(anchor)
+        if ad is not None:
+            return (
+                "TIME",
+                f"{tv.day(ad)}T{pod}",
+                f"part of the day {anchor.text!r} ({anchor.value}) mentioned before",
+                {"anchor": f"{anchor.text} ({anchor.value})", "mod": mod},
+            )
+    return "TIME", f"{tv.day(doc.dct)}T{pod}", f"part of the DCT {_dctdesc(doc.dct)}", {"mod": mod}
+
+
+def _r_end_of_unit(doc: _Doc, m: re.Match):
+    """ "the end of the month", "the beginning of the week": the DCT's month or week."""
+    unit = m["unit"].lower()
+    letter = "M" if unit == "month" else "W"
+    return (
+        "DATE",
+        tv.shift(doc.dct, letter, 0),
+        f"'the {unit}' in news: the DCT's {unit}",
+        {"mod": _mod_of(m.group(0))},
+    )
 
 
 def _dctdesc(d: dt.date) -> str:
@@ -355,6 +446,9 @@ def _year_num(s: str, dct: dt.date) -> int:
     return int(s)
 
 
+_PAST_MONTH_REACH = 6  # months: how far back a yearless month in a past-tense clause may lie
+
+
 def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> tuple[int, str]:
     """Year of a bare month name, from the relative word or the tense of the clause."""
     d = doc.dct
@@ -376,8 +470,16 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
         y = d.year if mon > d.month else d.year + 1
         return y, f"future-tense context: the next such month after the DCT {d.isoformat()}"
     if tense == "past":
-        y = d.year if mon < d.month else d.year - 1
-        return y, f"past-tense context: the last such month before the DCT {d.isoformat()}"
+        back = (d.month - mon) % 12
+        if mon < d.month or back <= _PAST_MONTH_REACH:
+            y = d.year if mon < d.month else d.year - 1
+            return y, f"past-tense context: the last such month before the DCT {d.isoformat()}"
+        # News style gives the year of any date outside the current year; a month later in
+        # the year than the DCT and far back in the previous year is this year's
+        return d.year, (
+            f"past-tense context, but the previous such month lies {back} months "
+            f"back: a yearless month in news is in the DCT's year {d.year}"
+        )
     back = (d.month - mon) % 12
     fwd = (mon - d.month) % 12
     if back <= fwd:
@@ -403,6 +505,8 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
     if delta == 0:
         return tv.day(d), f"same weekday as the DCT {_dctdesc(d)}"
     tense = doc.tense(start, end)
+    if doc.word_before(start) in ("until", "till", "through", "by") and tense != "past":
+        tense = "future"  # a deadline: "closed through Friday", "by Monday"
     if tense == "future":
         r = d + dt.timedelta(days=delta % 7)
         return tv.day(r), (
@@ -538,6 +642,14 @@ _DATE_AFTER_TIME_RE = re.compile(
 )
 
 
+_PAREN_DATE_AFTER_TIME_RE = re.compile(
+    rf"\s*\([^()\n]{{1,24}}\)\s*(?:on\s+)?(?:(?P<rel>yesterday|today|tonight|tomorrow)"
+    rf"|(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<yr>{YEAR}))?)"
+    r"(?![\w-])",
+    re.I,
+)
+
+
 def _r_time(doc: _Doc, m: re.Match):
     if m["named"]:
         named = m["named"].lower()
@@ -570,6 +682,24 @@ def _r_time(doc: _Doc, m: re.Match):
         nxt = _DATE_AFTER_TIME_RE.match(doc.text, m.end())
         if nxt:
             dc = _date_ctx(doc, nxt)
+    if dc is None:
+        # "10:35 local time (0735 GMT) yesterday": the day comes after a parenthesis
+        par = _PAREN_DATE_AFTER_TIME_RE.match(doc.text, m.end())
+        if par:
+            dc = _date_ctx(doc, par)
+    if dc is None and doc.found:
+        # "Friday at 10 a.m.", "on Aug. 7 at 10:30": the day tagged just before
+        prev = doc.found[-1]
+        if (
+            prev.type == "DATE"
+            and tv.precision(prev.value) == "day"
+            and re.fullmatch(
+                r"[\s,]*(?:at|around|about|shortly\s+after|after|before)?\s*",
+                doc.text[prev.end : m.start()],
+                re.I,
+            )
+        ):
+            dc = prev.value, f"on {prev.text!r} ({prev.value}) just before"
     if dc is None:
         date, why = tv.day(doc.dct), "clock time on the DCT"
     else:
@@ -739,8 +869,24 @@ def _r_weekday(doc: _Doc, m: re.Match):
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     if m["wd"][0].islower() and len(m["wd"]) <= 4:
         return None
+    if not m["rel"] and not m["pod"] and doc.word_before(m.start()) == "the":
+        nxt = doc.word_after(m.end())
+        if nxt[:1].isupper() and nxt.lower().rstrip(".") not in MONTHS:
+            return None  # a name: "The Sunday Times", "the Sunday Telegraph"
     rel = m["rel"] or ""
     val, why = _resolve_weekday(doc, wd, *m.span(), rel=rel)
+    rel_low = re.sub(r"\s+", " ", rel.lower())
+    if rel_low in ("the previous", "the following"):
+        # "the previous Friday": relative to the day the story is at, not to the DCT
+        anchor = doc.last_value(("day",))
+        ad = _anchor_date(anchor) if anchor is not None else None
+        if ad is not None:
+            if rel_low == "the previous":
+                d = ad - dt.timedelta(days=(ad.weekday() - wd) % 7 or 7)
+            else:
+                d = ad + dt.timedelta(days=(wd - ad.weekday()) % 7 or 7)
+            val = tv.day(d)
+            why = f"'{rel_low}' {WEEKDAY_NAMES[wd]} relative to {anchor.text!r} ({anchor.value})"
     # "Monday (Dec. 4)": the parenthesised date wins
     par = re.match(rf"\s*[(,]\s*(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})", doc.text[m.end() :], re.I)
     if par:
@@ -824,6 +970,8 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
         return None
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = re.sub(r"\s+", " ", m["unit"].lower())
+    if rel == "that" and re.match(r"\s+(?:after|by|to|on)\s", doc.text[m.end() : m.end() + 6]):
+        return None  # "year after year": "that" is a conjunction here
     letter = _REL_UNIT_LETTER[unit]
     core = rel.replace("the ", "")
     if core in ("this", "current", "this coming", "same", "that") and rel != "the same":
@@ -850,6 +998,17 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
                 f"'{rel} year' relative to the previously mentioned {anchor.text!r}",
                 {"anchor": f"{anchor.text} ({anchor.value})"},
             )
+        if anchor is not None and letter in ("M", "W"):
+            if rel in ("the same", "that"):
+                n = 0
+            ad = _anchor_date(anchor)
+            if ad is not None and tv.precision(anchor.value) in ("day", "month", "week"):
+                return (
+                    "DATE",
+                    tv.shift(ad, letter, n),
+                    f"'{rel} {unit}' relative to the previously mentioned {anchor.text!r}",
+                    {"anchor": f"{anchor.text} ({anchor.value})"},
+                )
         if rel in ("the same", "that"):
             return None
     if letter == "Q" and rel in ("the latest", "latest"):
@@ -890,8 +1049,8 @@ def _r_quarter(doc: _Doc, m: re.Match):
     if m["yr"] or m["pyr"]:
         y = _year_num(m["yr"] or m["pyr"], doc.dct)
         why = "explicit year"
-    elif m["ryr"]:
-        w = m["ryr"].lower()
+    elif m["ryr"] or m["ryr2"]:
+        w = (m["ryr"] or m["ryr2"]).lower()
         y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
         why = f"{w} year's quarter"
     else:
@@ -950,7 +1109,9 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
 
 def _r_half(doc: _Doc, m: re.Match):
     w = m["h"].lower()
-    h = 1 if w == "first" else 2
+    if " " not in w and not re.search(r"half\s+of", m.group(0), re.I):
+        return None
+    h = 1 if w.startswith("first") else 2
     if m["yr"]:
         y = _year_num(m["yr"], doc.dct)
     elif m["ryr"]:
@@ -1022,6 +1183,10 @@ def _r_spelled_year(doc: _Doc, m: re.Match):
 
 
 def _r_decade(doc: _Doc, m: re.Match):
+    if doc.word_before(m.start()) in ("his", "her", "their", "my", "your", "our") or (
+        not m["dw"] and len(m["d"].lstrip("'’")) == 2 and doc.word_before(m.start()) == "low"
+    ):
+        return None  # an age: "in his 70s", "in their mid-twenties"
     if m["dw"]:
         dec = DECADE_WORDS[m["dw"].lower()]
         cent = 19 if not m["cw"] else (19 if "nineteen" in m["cw"].lower() else 20)
@@ -1105,8 +1270,22 @@ def _r_duration(doc: _Doc, m: re.Match):
         return None  # "last over a week": "last" is a verb here
     if m["unit"].isupper() and len(unit) <= 3:
         return None  # "3 MIN READ"
+    if (
+        m["unit"][:1].isupper()
+        and m["num"][:1].isdigit()
+        and not m["unit"].isupper()
+        and not doc.sentence_start(m.start())
+    ):
+        return None  # a title: "CBS's 60 Minutes"
     n = _num(numtxt)
     num_low = re.sub(r"\s+", " ", numtxt.strip().lower())
+    if num_low == "one" and m.group(0).lower() in ("one day", "some day"):
+        # "Islam will one day be ...", "hopes to one day fly": an indefinite future
+        if _MODAL_BEFORE_RE.search(doc.text, max(0, m.start() - 30), m.start()):
+            return "DATE", "FUTURE_REF", "'one day' after a modal: an indefinite future time"
+        if doc.sentence_start(m.start()) and doc.text[m.end() : m.end() + 1] == ",":
+            return None  # "One day, he left": a narrative device, not a time
+
     if num_low in ("a", "an") and unit.startswith("sec"):
         return None  # "a second time"
     after = doc.text[m.end() : m.end() + 12]
@@ -1143,13 +1322,15 @@ def _r_duration(doc: _Doc, m: re.Match):
     )
     if trim_det:
         extras["start"] = m.start("num") if not qmod else m.start("qmod")
-    # a rate: "$33 million a year", "twice a day"
-    if num_low in ("a", "an", "one", "per") and not det and not rel and not suf:
+    # a frequency ("twice a day", "three times a year") is a set; a rate of a quantity
+    # ("$33 million a year", "four flights a week", "358,000 a month") is not a time
+    # expression in TimeBank news annotation
+    if num_low in ("a", "an", "per") and not det and not rel and not suf:
         before_txt = doc.text[max(0, m.start() - 25) : m.start()].lower()
-        if re.search(
-            r"(?:\d|illion|dollars|cents|percent|%|times|once|twice|thrice)\W*$", before_txt
-        ):
-            return "SET", _duration(1, unit), "rate 'a/one <unit>': a set", extras
+        if re.search(r"(?:times|once|twice|thrice)\W*$", before_txt):
+            return "SET", _duration(1, unit), "frequency 'N times a <unit>': a set", extras
+        if _after_quantity(doc, m.start()):
+            return None
     if suf in ("after", "before") or (
         suf in ("earlier", "later")
         and letter[0] in ("S", "M", "H", "D", "W")
@@ -1171,6 +1352,27 @@ def _r_duration(doc: _Doc, m: re.Match):
             return "DURATION", _duration(n, unit), "fractional offset kept as a duration", extras
         ref = doc.dct
         anchor_txt = f"the DCT {_dctdesc(doc.dct)}"
+        if suf == "later" and not letter[2]:
+            # "a year later", "two months later": relative to the time the story is at (the
+            # last date mentioned), not to the DCT
+            a = doc.last_value(("day", "month", "year"))
+            ad = _anchor_date(a) if a is not None else None
+            if ad is not None and ad < doc.dct:
+                prec = tv.precision(a.value)
+                if l0 == "Y" and letter[1] == 1:
+                    val = f"{ad.year + k:04d}"
+                    if prec == "month":
+                        val = tv.shift(ad, "M", 12 * k)
+                elif l0 == "M" and prec in ("day", "month"):
+                    val = tv.shift(ad, "M", k)
+                else:
+                    val = None
+                if val:
+                    extras["anchor"] = f"{a.text} ({a.value})"
+                    return "DATE", val, f"'{m.group(0)}': {k:+d} {unit} after {a.text!r}", extras
+            # no earlier date to count from: the span of time, as for "three days later"
+            extras["end"] = m.start("suf")
+            return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
         if l0 == "Y" and k == 1 and doc.last_quarter is not None:
             a = doc.last_quarter
             if doc.start - a.end < 400:
@@ -1211,9 +1413,7 @@ def _r_duration(doc: _Doc, m: re.Match):
         # is more than 30 years old") is kept, as a duration.
         if not _AGE_PREDICATIVE_RE.search(doc.text, max(0, m.start() - 40), m.start()):
             return None
-        if "-" in doc.text[m.start("unit") - 1 : m.start("unit")] or re.search(
-            r"-old", m["suf"]
-        ):
+        if "-" in doc.text[m.start("unit") - 1 : m.start("unit")] or re.search(r"-old", m["suf"]):
             return None
         return "DURATION", _duration(n, unit), "predicative age: a duration", extras
     # "in five years" with a future verb: a date
@@ -1351,6 +1551,8 @@ def _r_set(doc: _Doc, m: re.Match):
             return None  # adjective: "daily volume", "quarterly dividend"
         if doc.word_before(m.start()) in ("the", "a", "an", "its", "their", "average"):
             return None
+        if _after_quantity(doc, m.start()):
+            return None  # a rate: "rise 8.5% annually", "10,000 units annually"
         return "SET", simple[w], f"'{w}' is a recurring set"
     if m["wd"]:
         wd = WEEKDAYS[m["wd"].lower().rstrip(".").rstrip("s")] if m["wd"] else 0
@@ -1361,6 +1563,8 @@ def _r_set(doc: _Doc, m: re.Match):
         return "SET", f"XXXX-{_month_num(m['smon']):02d}", "every such month"
     n = _num(m["snum"]) if m["snum"] else 1
     unit = m["sunit"].lower()
+    if w.startswith("per ") and _after_quantity(doc, m.start()):
+        return None  # a rate: "15 million instructions per second"
     return "SET", _duration(n or 1, unit), f"'{w}' recurs"
 
 
@@ -1454,12 +1658,14 @@ RULES: list[_Rule] = [
         r"(?:(?:fiscal|calendar|latest|current|same)[\s-]+)*"
         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<hy>[\s-]+)(?:fiscal[\s-]+)?"
         r"(?:(?P<half>half)|quarter)"
-        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<yr>{YEAR4})|the\s+year)|s(?!\w))?(?![\w-])",
+        rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<yr>{YEAR4})|the\s+year"
+        r"|(?P<ryr2>this|last|next)\s+year(?!['’]))|s(?!\w))?(?![\w-])",
         _r_quarter,
     ),
     _Rule(
         "half_year",
-        rf"{_BW}(?:the\s+)?(?P<h>first|second|latter)[\s-]+half\s+of\s+(?:(?P<yr>{YEAR4})"
+        rf"{_BW}(?:the\s+)?(?P<h>first|second|latter|last|first\s+two\s+quarters"
+        rf"|last\s+two\s+quarters|second\s+two\s+quarters)(?:[\s-]+half)?\s+of\s+(?:(?P<yr>{YEAR4})"
         r"|(?P<ryr>this|last|next)\s+year|the\s+year)",
         _r_half,
     ),
@@ -1478,7 +1684,7 @@ RULES: list[_Rule] = [
         rf"(?P<num>{NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+"
         r"(?:(?:more|additional|full|straight|consecutive|trading|business|working"
         r"|long|short|extra|successive|solid|whole|entire)[\s-]+)?"
-        rf"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+        rf"(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so(?!\w))?"
         r"(?P<suf>(?:[\s-]+(?:long|old)(?![\w-]))|\s+(?:ago|earlier|later|before|after"
         r"|from\s+now|hence|back)(?!\w)"
         r"|\s+(?:period|term|span|stretch|spell)(?!\w))?(?!-\w)",
@@ -1525,6 +1731,25 @@ RULES: list[_Rule] = [
         _r_pod_day,
     ),
     _Rule("tonight", rf"{_BW}(?:tonight|overnight){_E}", _r_tonight),
+    _Rule(
+        "bare_pod",
+        rf"{_BW}(?:(?:early|late|mid)[\s-]?|(?:(?<=\bin\s)|(?<=\bduring\s))the\s+)"
+        r"(?P<pod>morning|afternoon|evening)(?![\w-])"
+        r"(?!\s+(?:of|on|yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday"
+        r"|saturday|sunday|news|show|paper|papers|edition|session|rush|prayers?|star|after)\b)",
+        _r_bare_pod,
+    ),
+    _Rule(
+        "end_of_unit",
+        rf"{_BW}the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit>month|week)(?![\w-])",
+        _r_end_of_unit,
+    ),
+    _Rule(
+        "anchored_day",
+        rf"{_BW}the\s+(?:(?:next|following|previous|preceding|prior)\s+day"
+        r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|the|a|an|his|her|their|its)\b))(?![\w'’-])",
+        _r_anchored_day,
+    ),
     _Rule(
         "today",
         rf"{_BW}(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow"
@@ -1656,7 +1881,8 @@ RULES: list[_Rule] = [
         r"|the\s+long\s+term|the\s+longer\s+term|the\s+medium\s+term|the\s+future"
         r"|(?<!as\s)soon(?!\s+(?:after|as|before))|someday|recently|lately"
         r"|the\s+past(?!\s+\w+\s+(?:years|months|weeks|days))|recent(?=\s+(?:days|weeks|months"
-        r"|years|times|history|past))|once(?=\s+(?:high|a\s|an\s))"
+        r"|years|times|history|past))|once(?=\s+(?:high|a\s|an\s))(?!\s+an?\s+(?:day|week|month|year|decade|hour|minute"
+        r"|fortnight|night|quarter|season|century|lifetime|while)\b)"
         r"|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|the\s+days\s+ahead"
         r"|yesteryear)(?![\w'’-])",
         _r_ref,
@@ -1735,7 +1961,7 @@ _MASTER = _master_pattern()
 # Words that can begin an expression: the master pattern is only tried where one starts.
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
 _NEXT_WORD_RE = re.compile(r"[\s'’-]+([A-Za-z]+|\d)")
-_DETERMINERS = frozenset({"the", "a", "an", "each", "at", "some", "this", "last", "next"})
+_DETERMINERS = frozenset({"the", "a", "an", "each", "at", "some", "this", "last", "next", "that"})
 _TRIGGERS = _words(
     "the a an this last next past coming previous current following same latest early",
     "late earlier later mid each every per some at sometime preceding prior final initial",
@@ -1753,7 +1979,7 @@ _TRIGGERS = _words(
     "years months weeks days decades hours minutes centuries twenties thirties forties",
     "fifties sixties seventies eighties nineties daily weekly monthly yearly annually",
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
-    "midday month week day hour decade century",
+    "midday month week day hour decade century that",
 )
 _AFTER_DET = (
     _TRIGGERS
@@ -1766,6 +1992,11 @@ _AFTER_DET = (
 ) - {"the", "a", "an"}
 
 # left modifiers attached to an expression's extent (TIMEX3 includes them; prepositions excluded)
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|shall|must|to|'ll)\s+(?:\w+ly\s+)?$", re.I
+)
+_OR_SO_RE = re.compile(r"\s+or\s+so(?![\w'’-])", re.I)
+_AGO_END_RE = re.compile(r"\b(?:ago|earlier|later|back)$", re.I)
 _LEFT_MOD_RE = re.compile(
     r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|approximately"
     r"|roughly|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over"
@@ -1855,6 +2086,11 @@ class Tagger:
             span_text = text[start:end]
             trimmed = re.sub(r"(?:['’]s?|\s+)$", "", span_text)
             end = start + len(trimmed)
+            # "the next year or so": the approximation belongs to the expression
+            orso = _OR_SO_RE.match(text, end)
+            if orso and typ in ("DATE", "DURATION") and "end" not in extras:
+                end = orso.end()
+                extras = {**extras, "mod": extras.get("mod") or "APPROX"}
             # strip a leading "the" unless the gold conventions keep it
             lead = re.match(r"over\s+(?=the\s)", text[start:end], re.I)
             if lead:
@@ -1868,7 +2104,10 @@ class Tagger:
                     ok = (typ == "DURATION" and not text.startswith(("the", "The"), start)) or (
                         typ in ("DATE", "TIME")
                         and word not in ("some", "only")
-                        and re.match(r"\d|[A-Z][a-z]{2}", text[start:end]) is not None
+                        and (
+                            re.match(r"\d|[A-Z][a-z]{2}", text[start:end]) is not None
+                            or _AGO_END_RE.search(text, start, end) is not None
+                        )
                         and not value.endswith("_REF")
                     )
                     ok = ok and word != "only"

@@ -419,9 +419,15 @@ def score(
     return result
 
 
-def score_dirs(gold_dir: str | Path, system_dir: str | Path) -> Score:
-    """Score the TimeML files of ``system_dir`` against the same-named files of ``gold_dir``."""
+def score_dirs(
+    gold_dir: str | Path, system_dir: str | Path, names: Iterable[str] | None = None
+) -> Score:
+    """Score the TimeML files of ``system_dir`` against the same-named files of ``gold_dir``
+    (only the files called ``names`` when given)."""
     gold_docs = read_dir(gold_dir)
+    if names is not None:
+        keep = set(names)
+        gold_docs = [d for d in gold_docs if d.name in keep]
     sys_map: dict[str, list[Annotation]] = {}
     sdir = Path(system_dir)
     for doc in gold_docs:
