@@ -9,8 +9,10 @@ they carry is kept, and what remains is the article body, each sentence once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import accumulate
 
 from timeline.ingest.dates import (
     find_dates,
@@ -319,19 +321,37 @@ _EN_WORDS = _wordset("the and of to in is that for on with was as by at from")
 _RU_WORDS = _wordset("и в не на что с по как это из за от для")
 
 
+_NORM_TABLE = str.maketrans("’‘`´“”«»–—", "''''\"\"\"\"--")
+_TRAILING_ELLIPSIS_RE = re.compile(r"\s*(?:\.\.\.|…)$")
+_DIGIT_RE = re.compile(r"\d")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
 def _norm(text: str) -> str:
     """Comparison form: case, quotes, dashes, spacing and a trailing ellipsis ignored."""
-    text = text.lower().translate(str.maketrans("’‘`´“”«»–—", "''''\"\"\"\"--"))
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\s*(?:\.\.\.|…)$", "", text)
+    # split/join collapses and strips exactly what `\s` matches (both use str.isspace).
+    text = " ".join(text.lower().translate(_NORM_TABLE).split())
+    if text.endswith(("...", "…")):  # cheap guard: the regex can only remove these
+        text = _TRAILING_ELLIPSIS_RE.sub("", text)
+    return text
 
 
 def _key(text: str) -> str:
     return " ".join(_words(_norm(text)))
+
+
+class _KeyCache(dict):
+    """text -> _key(text) for one parse. Lines are compared with each other many times;
+    this computes each line's key once. Per parse rather than global, so memory stays
+    bounded and timings reflect distinct articles."""
+
+    def __missing__(self, text: str) -> str:
+        key = self[text] = _key(text)
+        return key
 
 
 def _ends_sentence(text: str) -> bool:
@@ -344,24 +364,27 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_headline_like(text: str, *, max_words: int = 30) -> bool:
-    words = _words(text)
-    if not 2 <= len(words) <= max_words or len(text) > 250:
+    # Character tests first; the word count (a regex over the line) only when they pass.
+    if not text or len(text) > 250:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘«"):
         return False
     stripped = text.rstrip(_CLOSING)
     if stripped.endswith("?") or stripped.endswith("!"):
-        return len(words) <= 20
-    return not _ends_sentence(text) and not text.endswith((",", ";", ":"))
+        max_words = min(max_words, 20)
+    elif _ends_sentence(text) or text.endswith((",", ";", ":")):
+        return False
+    return 2 <= len(_words(text)) <= max_words
 
 
 def _is_caps_label(text: str) -> bool:
+    if len(text) > 32:  # checked first: it rejects almost every line cheaply
+        return False
     letters = [c for c in text if c.isalpha()]
     return (
         bool(letters)
         and all(c.isupper() for c in letters)
         and len(_words(text)) <= 4
-        and len(text) <= 32
         and not _ends_sentence(text)
     )
 
@@ -381,16 +404,19 @@ def _fix_name_case(name: str) -> str:
     return " ".join(out)
 
 
+_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
+
+
 def _is_name(text: str, *, max_tokens: int = 8) -> bool:
     tokens = text.split()
-    if not 1 <= len(tokens) <= max_tokens or re.search(r"\d", text):
+    if not 1 <= len(tokens) <= max_tokens or _DIGIT_RE.search(text):
         return False
     has_name = False
     for tok in tokens:
         bare = tok.strip(",")
         if bare.lower() in _NAME_PARTICLES:
             continue
-        if not re.fullmatch(r"[A-Z][\w'’.-]*", bare) or bare.lower() in _CALENDAR_WORDS:
+        if not _NAME_TOKEN_RE.fullmatch(bare) or bare.lower() in _CALENDAR_WORDS:
             return False
         has_name = True
     return has_name
@@ -413,7 +439,7 @@ def _detect_language(text: str) -> str:
     words = [w.lower() for w in _words(text[:20000])]
     if not words:
         return ""
-    cyrillic = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
+    cyrillic = sum(1 for w in words if _CYRILLIC_RE.match(w))
     if cyrillic * 2 > len(words):
         if re.search(r"[ўЎ]", text):
             return "be"
@@ -440,16 +466,20 @@ class _State:
     authors: list[str] = field(default_factory=list)
     publishers: list[tuple[int, str, str]] = field(default_factory=list)
     place: str = ""
+    keys: _KeyCache = field(default_factory=_KeyCache)  # state.keys[text] == _key(text)
 
     def kept(self) -> list[_Unit]:
         return [u for u in self.units if not u.drop]
+
+
+_INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _split_units(text: str) -> tuple[list[_Unit], int]:
     """One unit per non-empty line; a line starting in lower case continues the line before
     (hard-wrapped text), unless a blank line separates them."""
     text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    text = _INVISIBLE_RE.sub("", text)
     units: list[_Unit] = []
     joined = 0
     previous_blank = True
@@ -474,18 +504,20 @@ def _split_units(text: str) -> tuple[list[_Unit], int]:
     return units, joined
 
 
+_HOME_GLUED_RE = re.compile(r"^Home(?=[A-Z])")
+_HOME_SEP_RE = re.compile(r"^Home\s*(?:›|»|>|\||/|→)", re.I)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def _is_breadcrumb(text: str) -> bool:
     # "HomeNewsDiplomatic News..." (links glued together) or "Home > News > World".
-    if re.match(r"^Home(?=[A-Z])", text) or re.match(r"^Home\s*(?:›|»|>|\||/|→)", text, re.I):
+    if _HOME_GLUED_RE.match(text) or _HOME_SEP_RE.match(text):
         return True
+    if len(_BREADCRUMB_SEP_RE.findall(text)) < 2:  # most lines have no separator at all
+        return False
     parts = [p for p in _BREADCRUMB_SEP_RE.split(text) if p]
-    return (
-        len(parts) >= 3
-        and len(_BREADCRUMB_SEP_RE.findall(text)) >= 2
-        and all(
-            re.search(r"[^\W\d_]", p) and len(_words(p)) <= 4 and not _ends_sentence(p)
-            for p in parts[:-1]
-        )
+    return len(parts) >= 3 and all(
+        _LETTER_RE.search(p) and len(_words(p)) <= 4 and not _ends_sentence(p) for p in parts[:-1]
     )
 
 
@@ -624,30 +656,38 @@ def _find_title(state: _State) -> str:
             state.notes.append("title from headline line (repeated at the end of the breadcrumb)")
             return unit.text
     title = candidates[0].text
-    repeats = sum(1 for u in units if _key(u.text) == _key(title))
+    keys = state.keys
+    title_key = keys[title]
+    repeats = sum(1 for u in units if keys[u.text] == title_key)
     state.notes.append(
         "title from first headline line" + (f" (appears {repeats} times)" if repeats > 1 else "")
     )
     return title
 
 
+def _content_words(key: str) -> set[str]:
+    # key.split() == _words(_norm(text)): a key is those words joined by single spaces.
+    return {w for w in key.split() if w not in _STOPWORDS and len(w) > 2}
+
+
 def _drop_title_echoes(state: _State, title: str) -> None:
-    key = _key(title)
+    keys = state.keys
+    key = keys[title]
     first = True
-    title_words = {w for w in _words(_norm(title)) if w not in _STOPWORDS and len(w) > 2}
+    title_words = _content_words(key)
     echoes = similar = 0
     for unit in state.units:
         if unit.drop:
             continue
-        if _key(unit.text) == key:
+        if keys[unit.text] == key:
             unit.drop = "headline"
             if not first:
                 echoes += 1
             first = False
             continue
-        if unit.drop or not _is_headline_like(unit.text, max_words=16) or not title_words:
+        if unit.drop or not title_words or not _is_headline_like(unit.text, max_words=16):
             continue
-        words = {w for w in _words(_norm(unit.text)) if w not in _STOPWORDS and len(w) > 2}
+        words = _content_words(keys[unit.text])
         shared = len(words & title_words)
         # A short unpunctuated line retelling the headline is an image alt text or a
         # related-story link; real subheadings rarely reuse the headline's words.
@@ -671,7 +711,7 @@ def _drop_author_blocks(state: _State) -> None:
         text = unit.text
         if _is_name(text, max_tokens=5) and len(text.split()) >= 2 and not _ends_sentence(text):
             j = i + 1
-            while j < len(kept) and _key(kept[j].text) == _key(text):
+            while j < len(kept) and state.keys[kept[j].text] == state.keys[text]:
                 j += 1
             bio = (
                 j < len(kept)
@@ -764,9 +804,11 @@ def _find_self_attribution(state: _State) -> None:
             return
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])", text)
-    return [k for k in (_key(p) for p in parts) if k]
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])")
+
+
+def _sentences(text: str, keys: _KeyCache) -> list[str]:
+    return [k for k in (keys[p] for p in _SENTENCE_SPLIT_RE.split(text)) if k]
 
 
 def _dedupe(state: _State) -> None:
@@ -776,12 +818,20 @@ def _dedupe(state: _State) -> None:
     counts: dict[str, int] = {}
     sentence_sets = []
     for unit in kept:
-        sents = _sentences(unit.text)
+        sents = _sentences(unit.text, state.keys)
         sentence_sets.append(sents)
         for s in sents:
             counts[s] = counts.get(s, 0) + 1
-    keys = [_key(u.text) for u in kept]
+    keys = [state.keys[u.text] for u in kept]
     order = sorted(range(len(kept)), key=lambda i: (len(keys[i]), -i))
+    # Paragraphs are visited shortest first, so every strictly longer paragraph is still
+    # kept when a shorter one is tested against it. Joining all keys longest first makes
+    # "the keys longer than L" a prefix of one string: a single bounded str.find replaces
+    # a loop over paragraphs. ("\n" never occurs in a key, so a hit lies within one key.)
+    ranked = sorted(keys, key=len, reverse=True)
+    haystack = "\n".join(ranked)
+    neg_lengths = [-len(k) for k in ranked]  # ascending, for bisect
+    ends = list(accumulate(len(k) + 1 for k in ranked))  # ends[n] - 1: end of ranked[n]
     dropped = 0
     for i in order:
         sents = sentence_sets[i]
@@ -789,10 +839,10 @@ def _dedupe(state: _State) -> None:
             continue
         covered = all(counts.get(s, 0) > 1 for s in sents)
         # A truncated preview ("... said that...") is a prefix of its full paragraph.
-        contained = len(keys[i]) >= 40 and any(
-            j != i and not kept[j].drop and len(keys[j]) > len(keys[i]) and keys[i] in keys[j]
-            for j in range(len(kept))
-        )
+        contained = False
+        if not covered and len(keys[i]) >= 40:
+            n_longer = bisect_left(neg_lengths, -len(keys[i]))
+            contained = n_longer > 0 and haystack.find(keys[i], 0, ends[n_longer - 1] - 1) >= 0
         if covered or contained:
             kept[i].drop = "duplicate"
             dropped += 1

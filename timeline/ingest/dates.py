@@ -131,6 +131,7 @@ _LABEL_RE = re.compile(
 # Words allowed around a date on a line that is "just a date".
 _FILLER_WORDS = {"on", "at", "am", "pm", "a", "p", "m", "hrs", "h", "local", "time", "the"}
 _WEEKDAY_RE = re.compile(rf"^{_WEEKDAY}$", re.I)
+_YEAR_RE = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,8 @@ def parse_date_line(line: str) -> list[DateLine]:
     "Published 4 Dec 2023 | Updated 5 Dec 2023", "Monday, March 1, 2023".
     """
     line = line.strip()
-    if not line or len(line) > 120:
+    # Every date form above needs a four-digit year: most lines are rejected here cheaply.
+    if not line or len(line) > 120 or not _YEAR_RE.search(line):
         return []
     labels = list(_LABEL_RE.finditer(line))
     # Labels must sit at the start or after a separator, not inside prose.
