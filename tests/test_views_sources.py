@@ -24,12 +24,6 @@ def make_source(**fields) -> Source:
     return Source.objects.create(**{**defaults, **fields})
 
 
-def test_home_leads_to_the_source_list(client) -> None:
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response.headers["Location"] == reverse("timeline:source-list")
-
-
 def test_source_list_shows_every_source_newest_first(client, sources) -> None:
     response = client.get(reverse("timeline:source-list"))
 

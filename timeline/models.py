@@ -210,6 +210,11 @@ class Event(models.Model):
     end_precision = models.CharField(
         max_length=5, choices=Precision.choices, blank=True, default=""
     )
+    last_day = models.DateField(
+        editable=False,
+        null=True,
+        help_text="Last day the event covers (kept from the date and precision; for filtering).",
+    )
     event_type = models.CharField(max_length=20, choices=Type.choices, default=Type.OTHER)
     participants = models.ManyToManyField(Actor, blank=True, related_name="events")
     place = models.ForeignKey(
@@ -255,10 +260,25 @@ class Event(models.Model):
                 name="event_confidence_range",
             ),
         ]
-        indexes = [models.Index(fields=["status", "start_date"], name="event_status_start")]
+        indexes = [
+            models.Index(fields=["status", "start_date"], name="event_status_start"),
+            models.Index(fields=["status", "last_day"], name="event_status_last_day"),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.last_day = self.period_end
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+        } & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "last_day"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timeline:event-detail", args=[self.slug])
@@ -283,6 +303,22 @@ class Event(models.Model):
     def family_of(self, family: str) -> bool:
         """Whether this event's type belongs to an extraction family (visit, meeting, ...)."""
         return self.event_type in FAMILY_TYPES.get(family, ())
+
+    @property
+    def period_label(self) -> str:
+        """'4 Dec 2023', 'Oct 2023', '2023', '3–5 Dec 2023'."""
+        from timeline.extract.events import format_period
+
+        return format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
+
+    @property
+    def group_label(self) -> str:
+        """The heading the timeline lists this event under: its month, or its year."""
+        if self.start_precision == Precision.YEAR:
+            return str(self.start_date.year)
+        return f"{calendar.month_name[self.start_date.month]} {self.start_date.year}"
 
     @property
     def period_end(self) -> dt.date:

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django.urls import path
-from django.views.generic import RedirectView
 
 from timeline import views
 
 app_name = "timeline"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="timeline:source-list"), name="home"),
+    path("", views.timeline, name="home"),
     path("sources/", views.source_list, name="source-list"),
     path("sources/<int:pk>/", views.source_detail, name="source-detail"),
     path("sources/<int:pk>/raw/", views.source_raw, name="source-raw"),

@@ -16,7 +16,7 @@ def test_reader_goes_from_the_list_to_a_source_and_its_raw_text(
     articles_import([seeds_dir], max_bytes=5_000_000)
     source = Source.objects.get(file_name__startswith="000")
 
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/sources/")
     assert page.locator("h1").inner_text() == "Sources"
     assert page.locator(".source-list > li").count() == 5
     screenshot(page, "source-list")

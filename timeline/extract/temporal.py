@@ -223,6 +223,26 @@ _SCHEDULE_RE = re.compile(
     re.I,
 )
 _SCHEDULE_WEIGHT = 1.5
+# for weekdays only, and only close to the expression: more verbs of the scheduling present
+# ("the trial opens Tuesday", "voters go to the polls Sunday", "the ban takes effect Thursday")
+# and the progressive of plans ("is visiting Kenya on Thursday", "are meeting Monday")
+_NEAR_SCHEDULE_RE = re.compile(
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)\b(?:(?:open|begin|start|end|tak|hold|host|testif"
+    r"|conclud|celebrat|undergo|go)(?:s|es|ies)|meet|begin|open|go|vote|resume|gather"
+    r"|(?:is|are|'re)\s+\w+ing)\b",
+    re.I,
+)
+_NEAR_SCHEDULE_REACH = 30  # characters
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|,?\s+(?:and|but|while|whereas)\s+", re.I)
+_CLAUSE_BREAK_PENALTY = 15
+_PARTICIPLE_DEADLINE_RE = re.compile(r"\b\w{2,}ed\s+(?:until|till|through)\s+$", re.I)
+# an event put on a day: "set a hearing for Thursday", "postponed the vote until Monday"
+_SET_FOR_RE = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b(?:set|scheduled|planned|slated"
+    r"|called|postponed|delayed|moved|rescheduled|adjourned|put\s+off|pushed\s+back)\b"
+    r"[^.;:!?]{0,35}\b(?:for|to|until|till)\s+(?:next\s+|this\s+)?$",
+    re.I,
+)
 _WORD_WEIGHT = 1.5
 _WORD_PAST_RE = re.compile(r"\b(?:ago|last|yesterday|earlier)\b", re.I)
 _SENT_BOUND_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
@@ -302,19 +322,28 @@ class _Doc:
         e = m.start() if m else min(len(self.text), end + 200)
         return s, e
 
-    def tense(self, start: int, end: int) -> str:
-        """'future', 'past' or '' from the nearest tense marker in the clause."""
+    def tense(self, start: int, end: int, near_schedule: bool = False) -> str:
+        """'future', 'past' or '' from the nearest tense marker in the clause.
+        ``near_schedule``: also count the present of plans close to the expression (weekdays)."""
         s, e = self.sentence_bounds(start, end)
         best = None
-        for rx, label, weight in (
+        markers = [
             (_FUTURE_RE, "future", 0.6),
             (_PAST_RE, "past", 1.0),
             (_WEAK_PAST_RE, "past", 1.5),
             (_WORD_FUTURE_RE, "future", _WORD_WEIGHT),
             (_SCHEDULE_RE, "future", _SCHEDULE_WEIGHT),
             (_WORD_PAST_RE, "past", _WORD_WEIGHT),
-        ):
-            for m in rx.finditer(self.text, s, e):
+        ]
+        if near_schedule:
+            markers.append((_NEAR_SCHEDULE_RE, "near", _SCHEDULE_WEIGHT))
+        for rx, label, weight in markers:
+            lo, hi = s, e
+            if label == "near":
+                lo = max(s, start - _NEAR_SCHEDULE_REACH)
+                hi = min(e, end + _NEAR_SCHEDULE_REACH)
+                label = "future"
+            for m in rx.finditer(self.text, lo, hi):
                 if m.start() >= start and m.end() <= end:
                     continue
                 before = self.text[max(0, m.start() - 16) : m.start()]
@@ -328,6 +357,9 @@ class _Doc:
                     label_here = label
                 dist = start - m.end() if m.end() <= start else m.start() - end
                 dist = max(dist, 0) * weight + (10 if m.start() >= end else 0)
+                if m.start() >= end and _CLAUSE_BREAK_RE.search(self.text, end, m.start()):
+                    # "met on Thursday and will meet again Saturday": another clause's verb
+                    dist += _CLAUSE_BREAK_PENALTY
                 if best is None or dist < best[0]:
                     best = (dist, label_here)
         return best[1] if best else ""
@@ -504,9 +536,20 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
         return tv.day(r), f"'{rel}': the {WEEKDAY_NAMES[wd]} after the DCT {_dctdesc(d)}"
     if delta == 0:
         return tv.day(d), f"same weekday as the DCT {_dctdesc(d)}"
-    tense = doc.tense(start, end)
-    if doc.word_before(start) in ("until", "till", "through", "by") and tense != "past":
-        tense = "future"  # a deadline: "closed through Friday", "by Monday"
+    # "Tuesday's declaration": an event named by its day, nearly always a past one; the
+    # present tense of the clause ("the GM move follows Tuesday's ...") says nothing about it
+    possessive = re.match(r"['’]s\b", doc.text[end : end + 3]) is not None
+    tense = doc.tense(start, end, near_schedule=not possessive)
+    before = doc.text[max(0, start - 60) : start]
+    if doc.word_before(start) in ("until", "till", "through", "by"):
+        # a deadline: "closed through Friday", "by Monday"; a participle right before it
+        # ("remains closed until Wednesday") is no past verb
+        part = _PARTICIPLE_DEADLINE_RE.search(before)
+        t2 = doc.tense(start - len(part.group(0)), end, True) if part else tense
+        if t2 != "past":
+            tense = "future"
+    elif _SET_FOR_RE.search(before):
+        tense = "future"  # "has set a hearing for Thursday", "postponed the vote to Monday"
     if tense == "future":
         r = d + dt.timedelta(days=delta % 7)
         return tv.day(r), (

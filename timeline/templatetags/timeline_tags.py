@@ -23,3 +23,16 @@ def jsonld(data: dict) -> SafeString:
 def paragraphs(text: str) -> list[str]:
     """Split a cleaned body into paragraphs (blank-line separated)."""
     return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+@register.simple_tag
+def bar_height(count: int, maximum: int) -> int:
+    """Bar height in percent of the tallest bar; a non-empty bar is never invisible."""
+    if not maximum or not count:
+        return 0
+    return max(4, round(100 * count / maximum))
+
+
+@register.filter
+def last_label(buckets) -> str:
+    return buckets[-1].label if buckets else ""
