@@ -7,11 +7,14 @@ import pytest
 from timeline.models import Source
 from timeline.pipeline import articles_import
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_reader_goes_from_the_list_to_a_source_and_its_raw_text(
-    live_server, page, screenshot, seeds_dir: Path
+    live_server, page, screenshot, seeds_dir: Path, gazetteer
 ) -> None:
     articles_import([seeds_dir], max_bytes=5_000_000)
     source = Source.objects.get(file_name__startswith="000")

@@ -550,3 +550,101 @@ def test_names_and_age_decades_are_not_dates(text):
 )
 def test_weekday_direction_from_schedule_verbs(text, value):
     assert one(text).value == value
+
+
+# ------------------------------------------------------- round 3: tense, holidays, extents
+NEWS_DCT = dt.date(1998, 8, 10)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the scheduling present and the progressive of plans point forward
+        ("The trial opens Tuesday.", "1998-08-11"),
+        ("Voters go to the polls Sunday.", "1998-08-16"),
+        ("The ban takes effect Thursday.", "1998-08-13"),
+        ("The president is visiting Kenya on Thursday.", "1998-08-13"),
+        ("The court has set a hearing for Thursday.", "1998-08-13"),
+        ("The embassy remains closed until Wednesday.", "1998-08-12"),
+        # ... but not past verbs, negated base forms or possessive weekdays
+        ("The embassy remained closed until Wednesday.", "1998-08-05"),
+        ("He testified before Congress Wednesday.", "1998-08-05"),
+        ("The leaders did not go to the summit on Friday.", "1998-08-07"),
+        ("The GM move follows Tuesday's declaration by Ford.", "1998-08-04"),
+    ],
+)
+def test_weekday_tense_from_the_present_of_plans(text, value):
+    assert [v for _, v in values(text, NEWS_DCT)] == [value]
+
+
+def test_a_coordinated_clause_does_not_lend_its_tense():
+    assert values("The leaders met on Thursday and will meet again Saturday.", NEWS_DCT) == [
+        ("Thursday", "1998-08-06"),
+        ("Saturday", "1998-08-15"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("The troops will be home by Christmas.", dt.date(1998, 12, 5), "1998-12-25"),
+        ("On Christmas Day, crowds gathered.", dt.date(1998, 12, 5), "1997-12-25"),
+        ("On New Year's Eve, crowds gathered.", dt.date(2000, 1, 6), "1999-12-31"),
+        ("The attack came on Easter Sunday 1998.", dt.date(1999, 1, 1), "1998-04-12"),
+        ("Stores open on Thanksgiving.", dt.date(1998, 11, 20), "1998-11-26"),
+    ],
+)
+def test_holidays(text, dct, value):
+    assert [v for _, v in values(text, dct)] == [value]
+
+
+def test_holiday_names_used_as_adjectives_or_names_are_not_dates():
+    assert values("He bought a Christmas tree and visited Easter Island.", NEWS_DCT) == []
+
+
+def test_next_century_is_a_date():
+    assert values("In the next century, computers will rule.", NEWS_DCT) == [
+        ("the next century", "20")
+    ]
+
+
+def test_verb_last_is_not_part_of_a_duration():
+    assert values("The talks will last three days.", NEWS_DCT) == [("three days", "P3D")]
+
+
+def test_same_period_last_year_shifts_the_period_mentioned():
+    found = values(
+        "Exports in the first half of this year rose over the same period of last year.", NEWS_DCT
+    )
+    assert found[-1] == ("the same period of last year", "1997-H1")
+
+
+def test_vague_spans_before_later_and_ago():
+    assert values("Hours later, police arrived.", NEWS_DCT) == [("Hours", "PTXH")]
+    assert values("Years ago, the town was quiet.", NEWS_DCT) == [("Years ago", "PXY")]
+
+
+def test_at_the_time_and_generic_today():
+    assert values("At the time, nobody noticed.", NEWS_DCT) == [("the time", "PAST_REF")]
+    assert values("At the time of the attack, he slept.", NEWS_DCT) == []
+    assert values("In today's world, computers rule.", NEWS_DCT) == []
+
+
+def test_gmt_times_and_dotted_clock_times():
+    assert values("The bomb exploded at 10:40 a.m. (0740 GMT) Friday.", NEWS_DCT) == [
+        ("10:40 a.m.", "1998-08-07T10:40"),
+        ("0740 GMT", "1998-08-07T07:40"),
+        ("Friday", "1998-08-07"),
+    ]
+    assert values("It went off at 10.40 a.m. local time.", NEWS_DCT) == [
+        ("10.40 a.m. local time", "1998-08-10T10:40")
+    ]
+    assert values("The index closed at 10.40.", NEWS_DCT) == []
+
+
+def test_month_after_month_and_ages_in_decades():
+    assert values("The program ran from January to March.", NEWS_DCT) == [
+        ("January", "1998-01"),
+        ("March", "1998-03"),
+    ]
+    assert values("He is in his late 30s.", NEWS_DCT) == []

@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from dateutil.easter import easter as _easter
+
 from . import temporal_values as tv
 from .temporal_lex import (
     AMPM,
@@ -189,7 +191,7 @@ _SENT_START_RE = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*|^\s*)$")
 
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|wo n't|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to"
-    r"|expects?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|set\s+to|intends?\s+to"
+    r"|expects?|anticipates?|predicts?|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|set\s+to|intends?\s+to"
     r"|hopes?\s+to|aims?\s+to|would|to\s+be\s+held|to\s+meet|to\s+visit"
     r"|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+open|to\s+vote|to\s+decide"
     r"|to\s+announce|to\s+resume|to\s+take\s+place|expected|payable|effective"
@@ -705,6 +707,8 @@ def _r_time(doc: _Doc, m: re.Match):
         mi = int(m["mm"]) if m["mm"] else 0
         if mi > 59:
             return None
+        if m["sep"] == "." and not ampm:
+            return None  # "10.40 a.m." is a time, "at 10.40" may be a number
         # a bare "H:MM" needs a clue that it is a clock time
         if (
             m["mm"]
@@ -751,6 +755,24 @@ def _r_time(doc: _Doc, m: re.Match):
     if m["ss"]:
         t += f":{m['ss']}"
     return "TIME", f"{date}T{t}", why
+
+
+def _r_gmt_time(doc: _Doc, m: re.Match):
+    """ "0740 GMT", as in "10:40 a.m. (0740 GMT) Friday": a 24-hour clock time, on the day of the
+    local time just before it, else of the date after it, else of the DCT."""
+    h, mi = int(m["hh"]), int(m["mm"])
+    if h > 24:
+        return None
+    dc = _date_ctx(doc, m)
+    if dc is None and doc.found:
+        prev = doc.found[-1]
+        if prev.type == "TIME" and m.start() - prev.end <= 3 and tv.value_date(prev.value):
+            dc = prev.value[:10], f"on the day of {prev.text!r} just before"
+    if dc is None:
+        par = _PAREN_DATE_AFTER_TIME_RE.match(doc.text, m.end())
+        dc = _date_ctx(doc, par) if par else None
+    date, why = dc if dc is not None else (tv.day(doc.dct), "clock time on the DCT")
+    return "TIME", f"{date}T{h:02d}:{mi:02d}", why
 
 
 def _r_mdy(doc: _Doc, m: re.Match):
@@ -841,7 +863,11 @@ def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
     before = doc.word_before(start)
     after_text = doc.text[m.end() : m.end() + 40]
     nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", after_text)
-    if before in VERB_CONTEXT_BEFORE and not (m.start() < start):
+    # "from January to March", "May or June": a month after a month is a month
+    after_month = before in ("to", "and", "or", "through") and re.search(
+        rf"{MONTH}\W*\s*(?:and|to|or|through)\s*$", doc.text[max(0, start - 25) : start], re.I
+    )
+    if before in VERB_CONTEXT_BEFORE and not (m.start() < start) and not after_month:
         return False
     if low in ("may", "march"):
         if m.start() < start:  # a modifier such as "last", "early", "in" is in the match
@@ -895,6 +921,72 @@ def _r_month(doc: _Doc, m: re.Match):
     if m["mod"]:
         extras["mod"] = _mod_of(m["mod"])
     return "DATE", tv.month(y, mon), why, extras
+
+
+def _holiday_date(name: str, y: int) -> dt.date:
+    """The day of a (US/Christian-calendar) holiday in year ``y``."""
+    n = re.sub(r"[\s'’]+", " ", name.lower())
+    if n.startswith("christmas eve"):
+        return dt.date(y, 12, 24)
+    if n.startswith("christmas"):
+        return dt.date(y, 12, 25)
+    if n.startswith("new year s eve"):
+        return dt.date(y, 12, 31)
+    if n.startswith("new year"):
+        return dt.date(y, 1, 1)
+    if n.startswith("thanksgiving"):  # fourth Thursday of November
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n.startswith("easter"):
+        return _easter(y)
+    if n.startswith("halloween"):
+        return dt.date(y, 10, 31)
+    if n.startswith("valentine"):
+        return dt.date(y, 2, 14)
+    if n.startswith("labor"):  # first Monday of September
+        first = dt.date(y, 9, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if n.startswith("memorial"):  # last Monday of May
+        last = dt.date(y, 5, 31)
+        return last - dt.timedelta(days=last.weekday())
+    return dt.date(y, 11, 11)  # Veterans Day
+
+
+# nouns that make a holiday name an adjective or part of a name ("Christmas tree", "Easter Island")
+_HOLIDAY_NOUN_RE = re.compile(
+    r"\s+(?:Island|Rising|eggs?|bunny|lil(?:y|ies)|trees?|cards?|carols?|presents?|gifts?"
+    r"|decorations?|lights|ornaments?|stockings?|spirit|music|songs?|bonus(?:es)?|club)\b",
+    re.I,
+)
+
+
+def _r_holiday(doc: _Doc, m: re.Match):
+    """ "Christmas", "New Year's Eve", "Thanksgiving", "Easter": the nearest such day, in the
+    direction of the tense (as for bare months)."""
+    if not m["h"][0].isupper() or _HOLIDAY_NOUN_RE.match(doc.text, m.end()):
+        return None
+    name = m["h"]
+    if m["yr"]:
+        d = _holiday_date(name, int(m["yr"]))
+        return "DATE", tv.day(d), f"{name!r} of {m['yr']}"
+    dct = doc.dct
+    cands = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    rel = (m["rel"] or "").lower()
+    if rel == "this":
+        d = next(c for c in cands if c.year == dct.year)
+        return "DATE", tv.day(d), f"'this {name}': the DCT's year"
+    tense = "past" if rel == "last" else "future" if rel == "next" else doc.tense(*m.span())
+    if dct in cands:
+        return "DATE", tv.day(dct), f"{name!r} is the DCT"
+    past = max(c for c in cands if c < dct)
+    fut = min(c for c in cands if c > dct)
+    if tense == "past":
+        d = past
+    elif tense == "future":
+        d = fut
+    else:
+        d = past if (dct - past) <= (fut - dct) else fut
+    return "DATE", tv.day(d), f"{name!r}: {tense or 'no clear tense, nearest'} from the DCT"
 
 
 def _mod_of(s: str) -> str | None:
@@ -975,6 +1067,14 @@ def _midsentence_title(doc: _Doc, m: re.Match) -> bool:
     return prev.strip() not in ("(", "—", "-", ":") and not prev.endswith("\n")
 
 
+_GENERIC_TODAY_RE = re.compile(
+    r"(?:['’]s)?\s+(?:world|society|young|youth|children|kids|teenagers|students|generation|economy"
+    r"|standards|terms|dollars|prices|markets?|technology|culture|personal|modern|computers"
+    r"|consumers|families|workers|workplace|media|politics|global)\b",
+    re.I,
+)
+
+
 def _r_today(doc: _Doc, m: re.Match):
     if (
         _midsentence_title(doc, m)
@@ -983,6 +1083,8 @@ def _r_today(doc: _Doc, m: re.Match):
     ):
         return None
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if w == "today" and _GENERIC_TODAY_RE.match(doc.text, m.end()):
+        return None  # "today's world", "today's personal computers": the present in general
     off = {
         "today": 0,
         "yesterday": -1,
@@ -1026,7 +1128,7 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
     else:
         n = 0
     # "the last decade" / "the past century": spans of time
-    if letter in ("DE", "CE") and rel.startswith("the ") and n != 0:
+    if letter in ("DE", "CE") and rel.startswith("the ") and n != 0 and (letter, n) != ("CE", 1):
         years = 10 if letter == "DE" else 100
         return "DURATION", f"P{years}Y", f"'{m.group(0)}' is a duration of {years} years"
     if rel in ("the following", "the previous", "the preceding", "the prior", "the same", "that"):
@@ -1125,6 +1227,16 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
                 v,
                 f"a year before the quarter {lastq.text!r} ({lastq.value})",
                 {"anchor": f"{lastq.text} ({lastq.value})", "shift": True},
+            )
+        prev = doc.last_value(("half", "month")) if noun == "period" else None
+        v = tv.shift_value(prev.value, -1) if prev is not None else None
+        if v is not None:
+            # "exports in the first half of this year rose ... over the same period of last year"
+            return (
+                "DATE",
+                v,
+                f"a year before the period {prev.text!r} ({prev.value})",
+                {"anchor": f"{prev.text} ({prev.value})", "shift": True},
             )
         return "DATE", tv.shift(doc.dct, "Q", -5), "a year before the last quarter", {"shift": True}
     if noun == "period" and not adj:
@@ -1226,7 +1338,11 @@ def _r_spelled_year(doc: _Doc, m: re.Match):
 
 
 def _r_decade(doc: _Doc, m: re.Match):
-    if doc.word_before(m.start()) in ("his", "her", "their", "my", "your", "our") or (
+    before = doc.word_before(m.start())
+    if before in ("early", "mid", "late"):  # "in his late 30s"
+        lm = re.search(r"(?:early|mid|late)\W*$", doc.text[max(0, m.start() - 8) : m.start()], re.I)
+        before = doc.word_before(m.start() - len(lm.group(0))) if lm else before
+    if before in ("his", "her", "their", "my", "your", "our") or (
         not m["dw"] and len(m["d"].lstrip("'’")) == 2 and doc.word_before(m.start()) == "low"
     ):
         return None  # an age: "in his 70s", "in their mid-twenties"
@@ -1265,7 +1381,7 @@ def _r_rel_century(doc: _Doc, m: re.Match):
     w = m["rel"].lower()
     n = {"this": 0, "last": -1, "next": 1, "the last": -1, "the next": 1, "the past": -1}
     k = n.get(re.sub(r"\s+", " ", w), 0)
-    if w.startswith("the ") and k:
+    if w.startswith("the ") and k < 0:
         return "DURATION", "P100Y", "a hundred-year span"
     return "DATE", f"{doc.dct.year // 100 + k:02d}", "century relative to the DCT"
 
@@ -1311,6 +1427,14 @@ def _r_duration(doc: _Doc, m: re.Match):
     extras: dict = {}
     if rel and qmod:
         return None  # "last over a week": "last" is a verb here
+    if (
+        rel == "last"
+        and not det
+        and _VERB_LAST_RE.search(doc.text, max(0, m.start() - 30), m.start())
+    ):
+        # "the talks will last three days": "last" is the verb, the duration is "three days"
+        rel = ""
+        extras["start"] = m.start("num")
     if m["unit"].isupper() and len(unit) <= 3:
         return None  # "3 MIN READ"
     if (
@@ -1482,8 +1606,15 @@ def _r_vague_dur(doc: _Doc, m: re.Match):
     """ "recent years", "the coming weeks", "years", "several months"."""
     unit = m["unit"].lower()
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
+    extras: dict = {}
     if not pre:
         before = doc.word_before(m.start())
+        nxt = re.match(r"\s+(later|ago|after|earlier)\b", doc.text[m.end() : m.end() + 12], re.I)
+        if nxt:
+            # "Hours later", "Minutes after the blast", "months ago": a vague span of time
+            if nxt.group(1).lower() == "ago":
+                extras["end"] = m.end() + nxt.end()
+            return "DURATION", _duration(None, unit), f"unspecified number of {unit}", extras
         if before not in ("for", "within", "in", "over", "after", "of", "during", "took", "takes"):
             return None
         if (
@@ -1650,8 +1781,13 @@ RULES: list[_Rule] = [
         _r_numeric,
     ),
     _Rule(
+        "gmt_time",
+        rf"{_B}(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)\s*(?:GMT|UTC)(?![\w]){_TIME_DATE}",
+        _r_gmt_time,
+    ),
+    _Rule(
         "clock_time",
-        rf"{_B}(?:(?P<hh>[0-2]?\d)(?::(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s*(?P<ampm>{AMPM})?"
+        rf"{_B}(?:(?P<hh>[0-2]?\d)(?:(?P<sep>[:.])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s*(?P<ampm>{AMPM})?"
         rf"|\s*(?:(?P<ampm2>{AMPM})|(?P<oclock>o['’]clock)))|(?P<named>noon|midnight|midday))"
         rf"(?P<tz>{TZ})?{_TIME_DATE}",
         _r_time,
@@ -1851,6 +1987,14 @@ RULES: list[_Rule] = [
         _r_season,
     ),
     _Rule(
+        "holiday",
+        rf"{_BW}(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
+        r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
+        r"|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans['’]?\s+Day)"
+        rf"(?:,?\s+(?P<yr>{YEAR4}))?(?![\w'’-])",
+        _r_holiday,
+    ),
+    _Rule(
         "month",
         rf"{_BW}(?P<mod>(?:the\s+(?:end|beginning|start|middle)\s+of|early|late|mid)[\s-]+)?"
         rf"(?P<rel>(?:this\s+past|this\s+coming|last|next|this|past|coming)\s+)?"
@@ -1927,7 +2071,10 @@ RULES: list[_Rule] = [
         r"|years|times|history|past))|once(?=\s+(?:high|a\s|an\s))(?!\s+an?\s+(?:day|week|month|year|decade|hour|minute"
         r"|fortnight|night|quarter|season|century|lifetime|while)\b)"
         r"|the\s+years\s+ahead|the\s+months\s+ahead|the\s+weeks\s+ahead|the\s+days\s+ahead"
-        r"|yesteryear)(?![\w'’-])",
+        r"|yesteryear"
+        # "at the time," (then), not "at the time of ..." or "at the time he left" (when)
+        r"|(?<=\bat\s)the\s+time(?=\s*[,.;:)])"
+        r")(?![\w'’-])",
         _r_ref,
     ),
 ]
@@ -2022,7 +2169,8 @@ _TRIGGERS = _words(
     "years months weeks days decades hours minutes centuries twenties thirties forties",
     "fifties sixties seventies eighties nineties daily weekly monthly yearly annually",
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
-    "midday month week day hour decade century that",
+    "midday month week day hour decade century that christmas new thanksgiving easter",
+    "halloween valentine labor memorial veterans",
 )
 _AFTER_DET = (
     _TRIGGERS
@@ -2037,6 +2185,11 @@ _AFTER_DET = (
 # left modifiers attached to an expression's extent (TIMEX3 includes them; prepositions excluded)
 _MODAL_BEFORE_RE = re.compile(
     r"\b(?:will|would|could|can|may|might|should|shall|must|to|'ll)\s+(?:\w+ly\s+)?$", re.I
+)
+_VERB_LAST_RE = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|shall|must|to|'ll|not|did|does|do|usually"
+    r"|normally|typically|often|only|could|generally)\s+$",
+    re.I,
 )
 _OR_SO_RE = re.compile(r"\s+or\s+so(?![\w'’-])", re.I)
 _AGO_END_RE = re.compile(r"\b(?:ago|earlier|later|back)$", re.I)
