@@ -284,7 +284,7 @@ def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> N
     for evidence in Evidence.objects.filter(source=source).select_related("event"):
         existing[(evidence.start, evidence.end)].append(evidence)
 
-    events = _events_for_clusters(clusters, existing, lookups, report)
+    events, created = _events_for_clusters(clusters, existing, lookups, report)
     produced: set[int] = set()  # existing evidence ids this run confirms
     touched: dict[int, Event] = {}
     new_evidence: list[Evidence] = []
@@ -334,7 +334,7 @@ def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> N
         Evidence.objects.filter(pk__in=[ev.pk for ev in stale]).delete()
         report.evidence_removed += len(stale)
 
-    events_refresh(list(touched.values()), lookups, report)
+    events_refresh(list(touched.values()), lookups, report, known=created)
     _names_propose(extraction.names, lookups, report)
 
 
@@ -382,7 +382,7 @@ def _events_for_clusters(clusters, existing, lookups: Lookups, report: ExtractRe
         )
         _event_apply(event, description, lookups)  # auto-publish, as a refresh would
         event.last_day = event.period_end  # bulk_create skips save()
-        event.full_clean(validate_unique=False, validate_constraints=False)
+        _event_validate(event)
         new_events.append(event)
         chosen[index] = event
         # Later clusters of this article may match the new event too (a visit reported twice).
@@ -391,24 +391,52 @@ def _events_for_clusters(clusters, existing, lookups: Lookups, report: ExtractRe
         _slugs_make_unique(new_events, reserved)
         Event.objects.bulk_create(new_events)
         report.events_created += len(new_events)
-    return chosen
+    lazy = {c.pk for c in chosen if isinstance(c, _LazyEvent)}
+    if lazy:
+        fetched = Event.objects.in_bulk(lazy)
+        chosen = [fetched[c.pk] if isinstance(c, _LazyEvent) else c for c in chosen]
+    # A new event's evidence is exactly its cluster (unless a later cluster of this article
+    # joined it): the refresh needs no query to know it.
+    created: dict[int, list[SourcedMention]] = {}
+    new_pks = {e.pk for e in new_events}
+    for cluster, event in zip(clusters, chosen, strict=True):
+        if event.pk in new_pks:
+            created.setdefault(event.pk, []).extend(_one_per_passage(cluster.mentions))
+    return chosen, created
 
 
-def _candidate_sketches(shapes, lookups: Lookups) -> list[tuple[Event, object]]:
+def _event_validate(event: Event) -> None:
+    """Field validation in Python. Foreign keys come from our own lookups and the unique and
+    check constraints are the database's, so neither costs a query here."""
+    event.full_clean(exclude=["place", "parent"], validate_unique=False, validate_constraints=False)
+
+
+class _LazyEvent:
+    """A candidate event's key until it is chosen; only chosen events are fetched whole."""
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
+
+
+def _candidate_sketches(shapes, lookups: Lookups) -> list[tuple[object, object]]:
     """Stored events that might be the same as any of `shapes` (one date-window query)."""
     if not shapes:
         return []
     window = dt.timedelta(days=3)
     types = sorted({t for shape in shapes for t in FAMILY_TYPES[shape.family]})
-    events = list(
-        Event.objects.filter(
-            event_type__in=types,
-            start_date__lte=max(shape.last_day for shape in shapes) + window,
-            start_date__gte=min(shape.start for shape in shapes) - dt.timedelta(days=366),
-        ).order_by("start_date", "pk")
+    around = Q()
+    for shape in shapes:
+        around |= Q(
+            start_date__lte=shape.last_day + window,
+            start_date__gte=shape.start - dt.timedelta(days=366),
+        )
+    pks = list(
+        Event.objects.filter(around, event_type__in=types)
+        .order_by("start_date", "pk")
+        .values_list("pk", flat=True)
     )
-    _sketches_load([event.pk for event in events], lookups)
-    return [(e, lookups.sketches[e.pk]) for e in events if lookups.sketches.get(e.pk)]
+    _sketches_load(pks, lookups)
+    return [(_LazyEvent(pk), lookups.sketches[pk]) for pk in pks if lookups.sketches.get(pk)]
 
 
 def _sketches_load(event_ids: list[int], lookups: Lookups) -> None:
@@ -426,7 +454,13 @@ def _sketches_load(event_ids: list[int], lookups: Lookups) -> None:
         lookups.sketches[pk] = sketch(found, lookups.actor_kind) if found else None
 
 
-def events_refresh(events: list[Event], lookups: Lookups, report: ExtractReport) -> None:
+def events_refresh(
+    events: list[Event],
+    lookups: Lookups,
+    report: ExtractReport,
+    *,
+    known: dict[int, list[SourcedMention]] | None = None,
+) -> None:
     """Recompute extracted fields of these events from all their evidence (curated fields
     stay), their participants and their parent visit. Events left with no evidence and no
     curator's touch are deleted."""
@@ -435,8 +469,13 @@ def events_refresh(events: list[Event], lookups: Lookups, report: ExtractReport)
     by_pk = {event.pk: event for event in events}
     items: dict[int, list[SourcedMention]] = defaultdict(list)
     has_evidence: set[int] = set()
+    known = known or {}
+    for pk, sourced in known.items():
+        if pk in by_pk:
+            items[pk] = list(sourced)
+            has_evidence.add(pk)
     rows = (
-        Evidence.objects.filter(event_id__in=by_pk)
+        Evidence.objects.filter(event_id__in=[pk for pk in by_pk if pk not in known])
         .values_list(
             "event_id",
             "extracted",
@@ -456,10 +495,12 @@ def events_refresh(events: list[Event], lookups: Lookups, report: ExtractReport)
             )
     current_participants: dict[int, set[int]] = defaultdict(set)
     through = Event.participants.through
-    for event_id, actor_id in through.objects.filter(event_id__in=by_pk).values_list(
-        "event_id", "actor_id"
-    ):
-        current_participants[event_id].add(actor_id)
+    stored = [pk for pk in by_pk if pk not in known]
+    if stored:
+        for event_id, actor_id in through.objects.filter(event_id__in=stored).values_list(
+            "event_id", "actor_id"
+        ):
+            current_participants[event_id].add(actor_id)
 
     alive: list[Event] = []
     new_links = []
@@ -473,7 +514,7 @@ def events_refresh(events: list[Event], lookups: Lookups, report: ExtractReport)
         lookups.sketches[pk] = sketch([i.mention for i in items[pk]], lookups.actor_kind)
         description = describe(items[pk], **_describe_kwargs(lookups))
         if _event_apply(event, description, lookups):
-            event.full_clean(validate_unique=False, validate_constraints=False)
+            _event_validate(event)
             event.save()
             report.events_updated += 1
         curated = set(event.curated_fields or [])
@@ -540,7 +581,11 @@ def _parents_link(events: list[Event], lookups: Lookups) -> None:
             start_date__gte=shape.start - dt.timedelta(days=40),
             start_date__lte=shape.last_day + window,
         )
-    nearby = list(Event.objects.filter(around).order_by("start_date", "pk"))
+    nearby = list(
+        Event.objects.filter(around)
+        .only("pk", "event_type", "parent_id", "curated_fields", "start_date")
+        .order_by("start_date", "pk")
+    )
     by_pk = {e.pk: e for e in nearby}
     for event in events:  # our in-memory copies win over the ones just read
         by_pk[event.pk] = event
@@ -639,15 +684,19 @@ def _slug_base(description) -> str:
 
 def _slugs_make_unique(events: list[Event], reserved: set[str]) -> None:
     """Permalinks are unique and never change: suffix -2, -3 ... where one is taken."""
-    bases = {e.slug for e in events}
-    query = Q()
-    for base in bases:
-        query |= Q(slug=base) | Q(slug__startswith=f"{base}-")
-    taken = set(Event.objects.filter(query).values_list("slug", flat=True)) | reserved
+    taken = set(
+        Event.objects.filter(slug__in=[e.slug for e in events]).values_list("slug", flat=True)
+    )
     for event in events:
-        base, n = event.slug, 2
-        while event.slug in taken:
-            event.slug = f"{base}-{n}"
+        if event.slug not in taken and event.slug not in reserved:
+            reserved.add(event.slug)
+            continue
+        base = event.slug
+        siblings = set(
+            Event.objects.filter(slug__startswith=f"{base}-").values_list("slug", flat=True)
+        )
+        n = 2
+        while f"{base}-{n}" in siblings or f"{base}-{n}" in reserved:
             n += 1
-        taken.add(event.slug)
+        event.slug = f"{base}-{n}"
         reserved.add(event.slug)

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from timeline.extract.entities import EntityMention, Gazetteer, NameCandidate, find_entities
 from timeline.extract.entities import propose_names as _propose_names
@@ -159,12 +159,14 @@ class Mention:
     timex_end: int = -1
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        data["date"] = {
-            **asdict(self.date),
-            "start": self.date.start.isoformat(),
-            "end": self.date.end.isoformat() if self.date.end else None,
-        }
+        # Field by field rather than dataclasses.asdict: this runs for every evidence row.
+        data = {name: getattr(self, name) for name in _MENTION_FIELDS}
+        for name in ("participants", "countries", "places", "durations"):
+            data[name] = list(data[name])
+        date = self.date
+        data["date"] = {name: getattr(date, name) for name in _READING_FIELDS}
+        data["date"]["start"] = date.start.isoformat()
+        data["date"]["end"] = date.end.isoformat() if date.end else None
         return data
 
     @classmethod
@@ -177,6 +179,10 @@ class Mention:
             values[key] = tuple(values.get(key) or ())
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in values.items() if k in known})
+
+
+_MENTION_FIELDS = tuple(f for f in Mention.__dataclass_fields__)
+_READING_FIELDS = tuple(f for f in DateReading.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
