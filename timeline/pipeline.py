@@ -575,12 +575,22 @@ def _parents_link(events: list[Event], lookups: Lookups) -> None:
         return
     window = dt.timedelta(days=3)
     visit_types = FAMILY_TYPES["visit"]
+    # Talks need the visits around them; a visit needs the talks within it (parentless ones,
+    # or ones of this run). Nothing else is read.
     around = Q()
     for shape in shapes.values():
-        around |= Q(
-            start_date__gte=shape.start - dt.timedelta(days=40),
-            start_date__lte=shape.last_day + window,
-        )
+        if shape.family == "visit":
+            around |= Q(
+                start_date__gte=shape.start - window,
+                start_date__lte=shape.last_day + window,
+                parent__isnull=True,
+            ) & ~Q(event_type__in=visit_types)
+        else:
+            around |= Q(
+                start_date__gte=shape.start - dt.timedelta(days=40),
+                start_date__lte=shape.last_day + window,
+                event_type__in=visit_types,
+            )
     nearby = list(
         Event.objects.filter(around)
         .only("pk", "event_type", "parent_id", "curated_fields", "start_date")

@@ -172,3 +172,44 @@ def test_period_labels() -> None:
     label = format_period(dt.date(2023, 2, 28), "day", dt.date(2023, 3, 2), "day")
     assert label == "28 Feb – 2 Mar 2023"
     assert format_period(dt.date(2023, 12, 3), "day", dt.date(2023, 12, 5), "day") == "3–5 Dec 2023"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "visited",
+        "trips",
+        "toured",
+        "arrival",
+        "met",
+        "talks",
+        "discussion",
+        "encounter",
+        "negotiations",
+        "summit",
+        "forum",
+        "conference",
+        "signed agreements",
+        "announcement",
+        "commented",
+        "declared",
+        "pledged",
+        "vowed",
+        "invasion",
+        "invaded",
+        "attacks",
+        "offensive",
+        "strikes",
+        "clashes",
+        "war began",
+        "annexation",
+        "sanctions imposed",
+        "elected",
+        "inauguration",
+    ],
+)
+def test_the_quick_prefilter_never_hides_a_trigger(word) -> None:
+    from timeline.extract.events import _ANY_TRIGGER, _TRIGGER_RE
+
+    if any(pattern.search(word) for pattern in _TRIGGER_RE.values()):
+        assert _ANY_TRIGGER.search(word)

@@ -42,6 +42,13 @@ TRIGGERS: dict[str, str] = {
     "election": r"\belect(?:ed|ion|ions)\b|\bre-elected\b|\binaugurat(?:ed|ion)\b",
 }
 _TRIGGER_RE = {family: re.compile(pattern, re.I) for family, pattern in TRIGGERS.items()}
+# One cheap scan first: most sentences of an article have no trigger word at all.
+_ANY_TRIGGER = re.compile(
+    r"visit|trip|tour|arriv|meet|\bmet\b|talk|discuss|encounter|negotiat|summit|forum|"
+    r"conference|congress|sign|agreement|announc|comment|declar|statement|pledg|vow|inva[sd]|"
+    r"attack|offensive|strike|clash|\bwar\b|annex|sanction|elect|inaugurat",
+    re.I,
+)
 
 # Event types (the Event model's choices) by family.
 FAMILY_TYPE = {
@@ -350,6 +357,8 @@ class _Article:
     # One draft per trigger family found in the sentence.
     def _sentence_drafts(self, sentence: Sentence) -> list[_Draft]:
         text = sentence.text
+        if not _ANY_TRIGGER.search(text):
+            return []
         found: dict[str, list[re.Match]] = {}
         for family, pattern in _TRIGGER_RE.items():
             matches = list(pattern.finditer(text))
