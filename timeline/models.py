@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Precision(models.TextChoices):
@@ -63,6 +64,9 @@ class Source(models.Model):
     parse_notes = models.JSONField(default=list, blank=True)
     imported_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    # The raw text never changes after import, so history does not copy it on every edit.
+    history = HistoricalRecords(excluded_fields=["raw_text"])
+
     objects = SourceManager()
 
     class Meta:
@@ -104,11 +108,14 @@ class Actor(models.Model):
         max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
     )
 
+    history = HistoricalRecords()
+
     objects = SlugManager()
 
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["slug"], name="actor_slug_unique")]
+        permissions = [("merge_actor", "Can merge actors")]
 
     def __str__(self) -> str:
         return self.name
@@ -141,10 +148,13 @@ class Place(models.Model):
         max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
     )
 
+    history = HistoricalRecords()
+
     objects = SlugManager()
 
     class Meta:
         ordering = ["name"]
+        permissions = [("merge_place", "Can merge places")]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="place_slug_unique"),
             models.CheckConstraint(
@@ -244,10 +254,16 @@ class Event(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(m2m_fields=[participants])
+
     objects = SlugManager()
 
     class Meta:
         ordering = ["start_date", "slug"]
+        permissions = [
+            ("publish_event", "Can publish and reject events"),
+            ("merge_event", "Can merge and split events"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["slug"], name="event_slug_unique"),
             models.CheckConstraint(
@@ -396,6 +412,8 @@ class Evidence(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    history = HistoricalRecords()
+
     objects = EvidenceManager()
 
     class Meta:
@@ -426,3 +444,29 @@ class Evidence(models.Model):
             raise ValidationError({"end": f"Offset {self.end} is past the end of the source."})
         if body[self.start : self.end] != self.exact:
             raise ValidationError({"exact": "The quote does not match the source at its offsets."})
+
+
+class EventRedirectManager(models.Manager["EventRedirect"]):
+    def get_by_natural_key(self, old_slug: str) -> EventRedirect:
+        return self.get(old_slug=old_slug)
+
+
+class EventRedirect(models.Model):
+    """A permalink that was merged away: it answers with a redirect to the surviving event."""
+
+    old_slug = models.SlugField(max_length=200)
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = EventRedirectManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["old_slug"], name="eventredirect_old_slug_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.event.slug}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.old_slug,)

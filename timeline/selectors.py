@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncYear
 
 from timeline.filters import TimelineFilters
-from timeline.models import Actor, Event, Evidence, Place, ReviewStatus, Source
+from timeline.models import Actor, Event, EventRedirect, Evidence, Place, ReviewStatus, Source
 
 PAGE_SIZE = 50
 FACET_LIMIT = 25
@@ -279,6 +279,12 @@ def event_get(*, slug: str, user=None) -> Event:
         .prefetch_related("participants")
         .get(slug=slug)
     )
+
+
+def event_redirect(*, slug: str, user=None) -> Event | None:
+    """The visible event a merged-away permalink now points to, if any."""
+    redirect = EventRedirect.objects.filter(old_slug=slug).values_list("event_id", flat=True)
+    return events_visible(user=user).filter(pk__in=redirect).first()
 
 
 def event_evidence(event: Event) -> list[Evidence]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.decorators.vary import vary_on_headers
 
@@ -133,6 +133,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         event = selectors.event_get(slug=slug, user=request.user)
     except Event.DoesNotExist as exc:
+        # A permalink merged into another event keeps working.
+        survivor = selectors.event_redirect(slug=slug, user=request.user)
+        if survivor is not None:
+            return HttpResponsePermanentRedirect(survivor.get_absolute_url())
         raise Http404("No such event.") from exc
     evidence = selectors.event_evidence(event)
     return render(
