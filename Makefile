@@ -22,8 +22,15 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
+# TimelineJS3 for the browser test of the TimelineJS export, from the npm registry (pinned by the
+# committed lockfile; node_modules is git-ignored). npm ci runs when it is missing or stale.
+TIMELINEJS := tests/browser/timelinejs
+$(TIMELINEJS)/node_modules/.package-lock.json: $(TIMELINEJS)/package.json $(TIMELINEJS)/package-lock.json
+	cd $(TIMELINEJS) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 install: $(VENV)/.runtime-installed
-install-dev: $(VENV)/.dev-installed
+install-dev: $(VENV)/.dev-installed $(TIMELINEJS)/node_modules/.package-lock.json
 
 # A development secret key, generated once per checkout and git-ignored.
 .dev-secret-key: | $(BIN)/python

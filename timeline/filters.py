@@ -18,6 +18,7 @@ from timeline.models import Actor, Event, Place
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 PERIOD_HELP = "a year (2023), a month (2023-03) or a day (2023-03-01)"
+MAX_ID = 2**62  # ids beyond any database's integer range are refused, not sent to it
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class TimelineFilterForm(forms.Form):
         error_messages={"invalid_choice": "Unknown event type: “%(value)s”."},
     )
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
-    source = forms.IntegerField(label="Source", required=False, min_value=1)
+    source = forms.IntegerField(label="Source", required=False, min_value=1, max_value=MAX_ID)
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, **kwargs) -> None:
@@ -152,7 +153,10 @@ class TimelineFilterForm(forms.Form):
         if not match:
             raise forms.ValidationError("This “show more” link is broken; start again.")
         try:
-            return dt.date.fromisoformat(match[1]), int(match[2])
+            day, pk = dt.date.fromisoformat(match[1]), int(match[2])
+            if pk > MAX_ID:
+                raise ValueError(pk)
+            return day, pk
         except ValueError as exc:
             raise forms.ValidationError("This “show more” link is broken; start again.") from exc
 

@@ -316,6 +316,19 @@ class Event(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Where the event was counted when loaded, so the month statistics it leaves are
+        # refreshed too when a curator moves its date.
+        instance._loaded_start = instance.__dict__.get("start_date")
+        return instance
+
+    def stat_months(self) -> set[dt.date]:
+        """The months whose statistics this event touches (now, and as it was loaded)."""
+        days = {self.start_date, getattr(self, "_loaded_start", None)}
+        return {day.replace(day=1) for day in days if day}
+
     def family_of(self, family: str) -> bool:
         """Whether this event's type belongs to an extraction family (visit, meeting, ...)."""
         return self.event_type in FAMILY_TYPES.get(family, ())
@@ -470,3 +483,45 @@ class EventRedirect(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.old_slug,)
+
+
+class EventSearch(models.Model):
+    """The text an event is found by: title, summary and its passages, one row per event.
+
+    Full-text indexes sit on top of it: an FTS5 table on SQLite (migration 0005, kept in step
+    by triggers) and a GIN index over `to_tsvector('english', document)` on PostgreSQL.
+    """
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, primary_key=True, related_name="search"
+    )
+    document = models.TextField()
+
+    class Meta:
+        verbose_name = "search document"
+
+    def __str__(self) -> str:
+        return f"search document of event {self.event_id}"
+
+
+class EventMonthStat(models.Model):
+    """How many events of a status and type start in a month: the overview strip and the
+    totals of unfiltered or date/type-filtered timelines read this, never a scan of all events.
+
+    Kept current by `timeline.stats` for every month an event enters or leaves.
+    """
+
+    status = models.CharField(max_length=10, choices=Event.Status.choices)
+    month = models.DateField(help_text="First day of the month.")
+    event_type = models.CharField(max_length=20, choices=Event.Type.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "month", "event_type"], name="eventmonthstat_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.status} {self.event_type}: {self.count}"

@@ -20,6 +20,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from timeline import search
 from timeline.extract.entities import Gazetteer, GazetteerEntry
 from timeline.extract.events import Mention, extract
 from timeline.extract.merge import (
@@ -265,9 +266,13 @@ def events_extract(
 
 
 def source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> None:
-    """Turn one source's mentions into events and evidence (inside the caller's atomic).
+    """Turn one source's mentions into events and evidence (inside the caller's atomic)."""
+    with search.deferred():
+        _source_extract(source, lookups, report)
 
-    Reads and writes in batches (a dozen queries per article, whatever its length): existing
+
+def _source_extract(source: Source, lookups: Lookups, report: ExtractReport) -> None:
+    """Reads and writes in batches (a dozen queries per article, whatever its length): existing
     evidence, candidate events in the date window, new events, new evidence, then the refresh
     of every event whose evidence changed.
     """
@@ -529,6 +534,9 @@ def events_refresh(
         alive.append(event)
     through.objects.bulk_create(new_links)
     _parents_link(alive, lookups)
+    search.derived_update(
+        [e.pk for e in alive], {m for e in by_pk.values() for m in e.stat_months()}
+    )
 
 
 def _event_apply(event: Event, description, lookups: Lookups) -> bool:

@@ -11,31 +11,43 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth, TruncYear
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from timeline.filters import TimelineFilters
-from timeline.models import Actor, Event, EventRedirect, Evidence, Place, ReviewStatus, Source
+from timeline.models import Actor, Event, EventMonthStat, EventRedirect, Evidence, Place, Source
+from timeline.search import search_filter
 
 PAGE_SIZE = 50
 FACET_LIMIT = 25
+# Counts and facets never read more than this many matching events per request: past it the
+# page says "2,000+" and computes facet counts over the first 2,000 matches, so a request costs
+# the same at a thousand events or a million.
+SAMPLE_LIMIT = 2000
+
+
+def visible_statuses(*, user=None) -> tuple[str, ...]:
+    if user is not None and user.is_authenticated and user.is_staff:
+        return (Event.Status.PUBLISHED, Event.Status.PROPOSED)
+    return (Event.Status.PUBLISHED,)
 
 
 def events_visible(*, user=None) -> QuerySet[Event]:
     """Events a visitor may see: published ones; staff also see proposed events."""
-    events = Event.objects.all()
-    if user is not None and user.is_authenticated and user.is_staff:
-        return events.exclude(status=Event.Status.REJECTED)
-    return events.filter(status=Event.Status.PUBLISHED)
+    return Event.objects.filter(status__in=visible_statuses(user=user))
 
 
 def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> QuerySet[Event]:
     """Visible events matching the filters; `skip` leaves one facet out (for its counts)."""
     events = events_visible(user=user)
     if filters.date_from:
-        # An event overlaps the range when it ends on or after `from` (a month-precision event
-        # dated October covers the whole of October).
-        events = events.filter(last_day__gte=filters.date_from)
+        # An event overlaps the range when it ends on or after `from`; it starts at most a year
+        # before it (a year-precision event), which keeps the date index range bounded.
+        events = events.filter(
+            last_day__gte=filters.date_from,
+            start_date__gte=max(dt.date.min, filters.date_from - dt.timedelta(days=366))
+            if filters.date_from.year > 1
+            else dt.date.min,
+        )
     if filters.date_to:
         events = events.filter(start_date__lte=filters.date_to)
     if skip != "actor":
@@ -64,13 +76,7 @@ def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> Q
             Exists(Evidence.objects.filter(event_id=OuterRef("pk"), source_id=filters.source))
         )
     if filters.text:
-        events = events.filter(
-            Q(title__icontains=filters.text)
-            | Q(summary__icontains=filters.text)
-            | Exists(
-                Evidence.objects.filter(event_id=OuterRef("pk"), exact__icontains=filters.text)
-            )
-        )
+        events = search_filter(events, filters.text)
     return events
 
 
@@ -79,22 +85,24 @@ class TimelinePage:
     events: list[Event]
     next_cursor: str
     total: int
+    total_capped: bool = False  # `total` is a lower bound ("2,000+")
 
 
 def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE) -> TimelinePage:
     """One page of events in date order, with everything the list shows, in a fixed number of
     queries (count, page, participants, evidence with sources)."""
     events = events_filtered(filters, user=user)
-    total = events.count()
+    total = events.order_by()[: SAMPLE_LIMIT + 1].count()
     page = events.order_by("start_date", "pk")
     if filters.after:
         after_date, after_pk = filters.after
         page = page.filter(Q(start_date__gt=after_date) | Q(start_date=after_date, pk__gt=after_pk))
-    visible_sources = (
+    passages = (
         Evidence.objects.select_related("source")
         .only(
             "id",
             "event_id",
+            "source_id",
             "start",
             "end",
             "modality",
@@ -106,17 +114,17 @@ def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE)
         .order_by("source__published_date", "source_id", "start")
     )
     rows = list(
-        page.select_related("place", "parent")
-        .prefetch_related(
+        page.select_related("place", "parent").prefetch_related(
             Prefetch("participants", queryset=Actor.objects.only("id", "name", "slug", "kind")),
-            Prefetch("evidence", queryset=visible_sources),
-        )
-        .annotate(source_count=Count("evidence__source", distinct=True))[: size + 1]
+            Prefetch("evidence", queryset=passages),
+        )[: size + 1]
     )
+    for event in rows:
+        event.source_count = len({ev.source_id for ev in event.evidence.all()})
     more = len(rows) > size
     rows = rows[:size]
     cursor = f"{rows[-1].start_date.isoformat()}_{rows[-1].pk}" if more and rows else ""
-    return TimelinePage(rows, cursor, total)
+    return TimelinePage(rows, cursor, min(total, SAMPLE_LIMIT), total > SAMPLE_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -128,25 +136,45 @@ class Bucket:
     param: str  # the `from`/`to` value that selects this bucket
 
 
+def _uses_only_dates_and_types(filters: TimelineFilters) -> bool:
+    return not (
+        filters.actors or filters.place or filters.publisher or filters.source or filters.text
+    )
+
+
 def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list[Bucket]]:
-    """Event counts per month (per year when the span is over four years), gaps included."""
-    events = events_filtered(filters, user=user).order_by()
-    span = events.values_list("start_date", flat=True)
-    first = span.order_by("start_date").first()
-    last = span.order_by("-start_date").first()
-    if first is None:
+    """Event counts per month (per year when the span is over four years), gaps included.
+
+    Unfiltered and date/type-filtered views read the monthly statistics (exact, by start
+    month); other filters count their matches directly, up to SAMPLE_LIMIT of them.
+    """
+    if _uses_only_dates_and_types(filters):
+        stats = EventMonthStat.objects.filter(status__in=visible_statuses(user=user), count__gt=0)
+        if filters.types:
+            stats = stats.filter(event_type__in=filters.types)
+        if filters.date_from:
+            stats = stats.filter(month__gte=filters.date_from.replace(day=1))
+        if filters.date_to:
+            stats = stats.filter(month__lte=filters.date_to)
+        per_month: dict[dt.date, int] = {}
+        for month, n in (
+            stats.values_list("month").annotate(n=Sum("count")).values_list("month", "n")
+        ):
+            per_month[month] = n
+    else:
+        sample = events_filtered(filters, user=user).order_by("start_date", "pk")[:SAMPLE_LIMIT]
+        per_month = {}
+        for day in sample.values_list("start_date", flat=True):
+            month = day.replace(day=1)
+            per_month[month] = per_month.get(month, 0) + 1
+    if not per_month:
         return "month", []
+    first, last = min(per_month), max(per_month)
     unit = "year" if (last.year - first.year) >= 4 else "month"
-    trunc = TruncYear if unit == "year" else TruncMonth
-    counts = {
-        (row["bucket"].date() if isinstance(row["bucket"], dt.datetime) else row["bucket"]): row[
-            "n"
-        ]
-        for row in events.annotate(bucket=trunc("start_date"))
-        .values("bucket")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    counts: dict[dt.date, int] = {}
+    for month, n in per_month.items():
+        key = dt.date(month.year, 1, 1) if unit == "year" else month
+        counts[key] = counts.get(key, 0) + n
     buckets = []
     cursor = dt.date(first.year, 1 if unit == "year" else first.month, 1)
     while cursor <= last:
@@ -155,9 +183,8 @@ def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list
             label, param = str(cursor.year), str(cursor.year)
             following = dt.date(cursor.year + 1, 1, 1)
         else:
-            end = dt.date(
-                cursor.year, cursor.month, calendar.monthrange(cursor.year, cursor.month)[1]
-            )
+            days = calendar.monthrange(cursor.year, cursor.month)[1]
+            end = dt.date(cursor.year, cursor.month, days)
             label = f"{calendar.month_abbr[cursor.month]} {cursor.year}"
             param = f"{cursor.year}-{cursor.month:02d}"
             following = end + dt.timedelta(days=1)
@@ -174,50 +201,64 @@ class FacetChoice:
     selected: bool
 
 
+def _sample(filters: TimelineFilters, *, user=None, skip: str = "") -> QuerySet[Event]:
+    """The first SAMPLE_LIMIT matches (all of them on most filtered views), as a subquery."""
+    ids = (
+        events_filtered(filters, user=user, skip=skip)
+        .order_by("start_date", "pk")
+        .values("pk")[:SAMPLE_LIMIT]
+    )
+    return Event.objects.filter(pk__in=ids)
+
+
 def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[FacetChoice]]:
-    """Choices with counts under the other filters: actors, places, types, publishers."""
-    visible = events_visible(user=user)
+    """Choices with counts under the other filters: actors, places, types, publishers.
+
+    Counts come from the matching events (each facet ignoring its own filter), at most the
+    first SAMPLE_LIMIT of them, so the cost is bounded whatever the size of the timeline.
+    """
     facets: dict[str, list[FacetChoice]] = {}
 
-    actor_counts = dict(
+    actor_rows = (
         Event.participants.through.objects.filter(
-            event__in=events_filtered(filters, user=user, skip="actor")
+            event__in=_sample(filters, user=user, skip="actor")
         )
-        .values_list("actor__slug")
-        .annotate(n=Count("event_id", distinct=True))
-        .values_list("actor__slug", "n")
+        .values_list("actor__slug", "actor__name")
+        .annotate(n=Count("event_id"))
+        .order_by("-n", "actor__name")[:FACET_LIMIT]
     )
-    actors = (
-        Actor.objects.filter(Q(events__in=visible) | Q(slug__in=filters.actors))
-        .exclude(status=ReviewStatus.DISMISSED)
-        .annotate(total=Count("events", filter=Q(events__in=visible), distinct=True))
-        .order_by("-total", "name")
-        .values_list("slug", "name")[:FACET_LIMIT]
-    )
-    chosen = list(actors)
-    missing = [s for s in filters.actors if s not in {slug for slug, _ in chosen}]
+    actors = [(slug, name, n) for slug, name, n in actor_rows]
+    shown = {slug for slug, _, _ in actors}
+    missing = [s for s in filters.actors if s not in shown]
     if missing:
-        chosen += list(Actor.objects.filter(slug__in=missing).values_list("slug", "name"))
+        actors += [
+            (slug, name, 0)
+            for slug, name in Actor.objects.filter(slug__in=missing).values_list("slug", "name")
+        ]
     facets["actor"] = [
-        FacetChoice(slug, name, actor_counts.get(slug, 0), slug in filters.actors)
-        for slug, name in chosen
+        FacetChoice(slug, name, n, slug in filters.actors) for slug, name, n in actors
     ]
 
-    place_counts = dict(
-        events_filtered(filters, user=user, skip="place")
+    place_rows = (
+        _sample(filters, user=user, skip="place")
         .exclude(place=None)
-        .values_list("place__slug")
+        .values_list("place__slug", "place__name")
         .annotate(n=Count("pk"))
-        .values_list("place__slug", "n")
+        .order_by("-n", "place__name")[:FACET_LIMIT]
     )
-    places = Place.objects.filter(Q(events__in=visible) | Q(slug=filters.place)).distinct()
+    places = [(slug, name, n) for slug, name, n in place_rows]
+    if filters.place and filters.place not in {slug for slug, _, _ in places}:
+        places += [
+            (slug, name, 0)
+            for slug, name in Place.objects.filter(slug=filters.place).values_list("slug", "name")
+        ]
     facets["place"] = [
-        FacetChoice(slug, name, place_counts.get(slug, 0), slug == filters.place)
-        for slug, name in places.order_by("name").values_list("slug", "name")
+        FacetChoice(slug, name, n, slug == filters.place)
+        for slug, name, n in sorted(places, key=lambda row: row[1])
     ]
 
     type_counts = dict(
-        events_filtered(filters, user=user, skip="type")
+        _sample(filters, user=user, skip="type")
         .values_list("event_type")
         .annotate(n=Count("pk"))
         .values_list("event_type", "n")
@@ -229,22 +270,17 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
     ]
 
     publisher_counts = dict(
-        Evidence.objects.filter(event__in=events_filtered(filters, user=user, skip="publisher"))
+        Evidence.objects.filter(event__in=_sample(filters, user=user, skip="publisher"))
         .exclude(source__publisher="")
         .values_list("source__publisher")
         .annotate(n=Count("event_id", distinct=True))
         .values_list("source__publisher", "n")
     )
-    publishers = (
-        Source.objects.filter(evidence__event__in=visible)
-        .exclude(publisher="")
-        .values_list("publisher", flat=True)
-        .distinct()
-        .order_by("publisher")
-    )
+    if filters.publisher:
+        publisher_counts.setdefault(filters.publisher, 0)
     facets["publisher"] = [
-        FacetChoice(name, name, publisher_counts.get(name, 0), name == filters.publisher)
-        for name in publishers
+        FacetChoice(name, name, n, name == filters.publisher)
+        for name, n in sorted(publisher_counts.items())
     ]
     return facets
 

@@ -13,5 +13,15 @@
     }
   }
   document.addEventListener("DOMContentLoaded", focusTarget);
+
+  // Facet counts come back out of band for the choices that still match; the others are 0.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.id === "results") {
+      document.querySelectorAll("#filters .count").forEach(function (count) {
+        count.textContent = "0";
+      });
+    }
+  });
   window.addEventListener("hashchange", focusTarget);
 })();

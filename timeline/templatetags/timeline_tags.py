@@ -36,3 +36,12 @@ def bar_height(count: int, maximum: int) -> int:
 @register.filter
 def last_label(buckets) -> str:
     return buckets[-1].label if buckets else ""
+
+
+@register.filter
+def intcomma_plain(value: int) -> str:
+    """2000 -> '2,000' (without loading django.contrib.humanize)."""
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return str(value)

@@ -1,0 +1,151 @@
+"""Full-text search over events: SQLite FTS5 or PostgreSQL full-text search, never LIKE scans.
+
+Each event has one search document (title, summary, the passages that report it) in
+`EventSearch`. SQLite indexes it with an FTS5 table (porter stemming) kept in step by triggers;
+PostgreSQL with a GIN index over `to_tsvector('english', document)`. Writes go through
+`search_index_update`, called by the pipeline for the events it touches and by signals for
+edits made elsewhere (admin, services, fixtures).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from timeline.models import Event, EventSearch, Evidence
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+BATCH = 2000
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a query (punctuation and operators dropped: user text is never syntax)."""
+    return [w.lower() for w in _WORD.findall(text)][:MAX_TERMS]
+
+
+def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
+    """Events whose title, summary or passages contain every word (the last one as a prefix,
+    so results follow typing)."""
+    terms = search_terms(text)
+    if not terms:
+        return events
+    if connection.vendor == "postgresql":
+        raw = " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+        matches = (
+            EventSearch.objects.annotate(vector=SearchVector("document", config="english"))
+            .filter(vector=SearchQuery(raw, config="english", search_type="raw"))
+            .values("event_id")
+        )
+        return events.filter(pk__in=matches)
+    if connection.vendor == "sqlite":
+        query = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
+        return events.filter(
+            pk__in=RawSQL(
+                "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
+                [query.strip()],
+            )
+        )
+    # Other databases: a plain (slow) scan, correct if not fast.
+    for term in terms:
+        events = events.filter(search__document__icontains=term)
+    return events
+
+
+def search_index_update(event_ids: Iterable[int]) -> None:
+    """Rewrite the search documents of these events (deleted events lose theirs)."""
+    ids = list(dict.fromkeys(event_ids))
+    for start in range(0, len(ids), BATCH):
+        _update_batch(ids[start : start + BATCH])
+
+
+def _update_batch(ids: list[int]) -> None:
+    quotes: dict[int, list[str]] = defaultdict(list)
+    for event_id, exact in (
+        Evidence.objects.filter(event_id__in=ids).order_by("pk").values_list("event_id", "exact")
+    ):
+        quotes[event_id].append(exact)
+    rows = [
+        EventSearch(event_id=pk, document="\n".join([title, summary, *quotes.get(pk, [])]))
+        for pk, title, summary in Event.objects.filter(pk__in=ids).values_list(
+            "pk", "title", "summary"
+        )
+    ]
+    EventSearch.objects.filter(event_id__in=ids).delete()
+    EventSearch.objects.bulk_create(rows)
+
+
+def search_index_rebuild() -> int:
+    """Rebuild every search document (after a bulk load or a restore)."""
+    ids = list(Event.objects.order_by("pk").values_list("pk", flat=True))
+    EventSearch.objects.all().delete()
+    search_index_update(ids)
+    return len(ids)
+
+
+# --- Keeping documents and statistics current ----------------------------------------------
+# Edits anywhere (admin, services, fixtures) update search documents and month statistics at
+# once through signals. Bulk work (the pipeline) defers: it collects event ids and months and
+# rewrites them in one batch at the end of the block.
+
+_deferred: list[tuple[set[int], set]] = []
+
+
+class deferred:
+    """`with search.deferred(): ...` batches every derived-data update made inside the block."""
+
+    def __enter__(self):
+        _deferred.append((set(), set()))
+        return _deferred[-1]
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        ids, months = _deferred.pop()
+        if exc_type is None:
+            derived_update(ids, months)
+
+
+def derived_update(event_ids: Iterable[int], months: Iterable) -> None:
+    from timeline.stats import stats_refresh
+
+    if _deferred:
+        _deferred[-1][0].update(event_ids)
+        _deferred[-1][1].update(months)
+        return
+    ids = list(event_ids)
+    if ids:
+        search_index_update(ids)
+    stats_refresh(months)
+
+
+def search_index_schedule(event_ids: Iterable[int]) -> None:
+    """Update now, or at the end of the enclosing `deferred` block."""
+    derived_update(event_ids, ())
+
+
+def on_event_saved(sender, instance: Event, **kwargs) -> None:
+    derived_update([instance.pk], instance.stat_months())
+    instance._loaded_start = instance.start_date
+
+
+# Events being deleted: their passages go first (cascade) and must not re-create a document.
+_deleting: set[int] = set()
+
+
+def on_event_deleting(sender, instance: Event, **kwargs) -> None:
+    _deleting.add(instance.pk)
+
+
+def on_event_deleted(sender, instance: Event, **kwargs) -> None:
+    _deleting.discard(instance.pk)
+    derived_update((), instance.stat_months())
+
+
+def on_evidence_changed(sender, instance: Evidence, **kwargs) -> None:
+    if instance.event_id and instance.event_id not in _deleting:
+        search_index_schedule([instance.event_id])
