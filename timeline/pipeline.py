@@ -17,7 +17,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from timeline import search
@@ -431,10 +431,23 @@ def _candidate_sketches(shapes, lookups: Lookups) -> list[tuple[object, object]]
     types = sorted({t for shape in shapes for t in FAMILY_TYPES[shape.family]})
     around = Q()
     for shape in shapes:
-        around |= Q(
-            start_date__lte=shape.last_day + window,
-            start_date__gte=shape.start - dt.timedelta(days=366),
-        )
+        actor_ids = [lookups.actor_pk[a] for a in shape.actors if a in lookups.actor_pk]
+        if actor_ids:
+            # A year back (a year-precision event may hold this day), but only events that
+            # share someone with the mention: the window stays small in a large timeline.
+            around |= Q(
+                start_date__lte=shape.last_day + window,
+                start_date__gte=shape.start - dt.timedelta(days=366),
+            ) & Exists(
+                Event.participants.through.objects.filter(
+                    event_id=OuterRef("pk"), actor_id__in=actor_ids
+                )
+            )
+        else:
+            around |= Q(
+                start_date__lte=shape.last_day + window,
+                start_date__gte=shape.start - window,
+            )
     pks = list(
         Event.objects.filter(around, event_type__in=types)
         .order_by("start_date", "pk")

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 
 from timeline.filters import TimelineFilters
 from timeline.models import Actor, Event, EventMonthStat, EventRedirect, Evidence, Place, Source
@@ -120,7 +121,14 @@ def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE)
         )[: size + 1]
     )
     for event in rows:
-        event.source_count = len({ev.source_id for ev in event.evidence.all()})
+        # Plain lists: templates read them many times, a related manager would rebuild a
+        # queryset on every access.
+        event.people = list(event.participants.all())
+        event.passages = list(event.evidence.all())
+        event.source_count = len({ev.source_id for ev in event.passages})
+        event.url = event.get_absolute_url()
+        for passage in event.passages:
+            passage.url = reverse("timeline:source-detail", args=[passage.source_id])
     more = len(rows) > size
     rows = rows[:size]
     cursor = f"{rows[-1].start_date.isoformat()}_{rows[-1].pk}" if more and rows else ""
@@ -201,14 +209,29 @@ class FacetChoice:
     selected: bool
 
 
-def _sample(filters: TimelineFilters, *, user=None, skip: str = "") -> QuerySet[Event]:
-    """The first SAMPLE_LIMIT matches (all of them on most filtered views), as a subquery."""
-    ids = (
-        events_filtered(filters, user=user, skip=skip)
-        .order_by("start_date", "pk")
-        .values("pk")[:SAMPLE_LIMIT]
-    )
-    return Event.objects.filter(pk__in=ids)
+class _Samples:
+    """The first SAMPLE_LIMIT matches, read once per distinct facet exclusion: a facet whose
+    own filter is not in use shares the plain sample."""
+
+    ACTIVE = {
+        "actor": lambda f: bool(f.actors),
+        "place": lambda f: bool(f.place),
+        "type": lambda f: bool(f.types),
+        "publisher": lambda f: bool(f.publisher),
+    }
+
+    def __init__(self, filters: TimelineFilters, user) -> None:
+        self.filters, self.user, self.ids = filters, user, {}
+
+    def __call__(self, skip: str) -> list[int]:
+        key = skip if self.ACTIVE[skip](self.filters) else ""
+        if key not in self.ids:
+            self.ids[key] = list(
+                events_filtered(self.filters, user=self.user, skip=key)
+                .order_by("start_date", "pk")
+                .values_list("pk", flat=True)[:SAMPLE_LIMIT]
+            )
+        return self.ids[key]
 
 
 def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[FacetChoice]]:
@@ -218,11 +241,10 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
     first SAMPLE_LIMIT of them, so the cost is bounded whatever the size of the timeline.
     """
     facets: dict[str, list[FacetChoice]] = {}
+    sample = _Samples(filters, user)
 
     actor_rows = (
-        Event.participants.through.objects.filter(
-            event__in=_sample(filters, user=user, skip="actor")
-        )
+        Event.participants.through.objects.filter(event_id__in=sample("actor"))
         .values_list("actor__slug", "actor__name")
         .annotate(n=Count("event_id"))
         .order_by("-n", "actor__name")[:FACET_LIMIT]
@@ -240,7 +262,7 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
     ]
 
     place_rows = (
-        _sample(filters, user=user, skip="place")
+        Event.objects.filter(pk__in=sample("place"))
         .exclude(place=None)
         .values_list("place__slug", "place__name")
         .annotate(n=Count("pk"))
@@ -258,7 +280,7 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
     ]
 
     type_counts = dict(
-        _sample(filters, user=user, skip="type")
+        Event.objects.filter(pk__in=sample("type"))
         .values_list("event_type")
         .annotate(n=Count("pk"))
         .values_list("event_type", "n")
@@ -270,7 +292,7 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
     ]
 
     publisher_counts = dict(
-        Evidence.objects.filter(event__in=_sample(filters, user=user, skip="publisher"))
+        Evidence.objects.filter(event_id__in=sample("publisher"))
         .exclude(source__publisher="")
         .values_list("source__publisher")
         .annotate(n=Count("event_id", distinct=True))
@@ -287,11 +309,8 @@ def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[Fa
 
 def source_list(*, user=None) -> QuerySet[Source]:
     """Sources for the list page, newest first, without their (large) texts."""
-    visible = Q(evidence__event__in=events_visible(user=user))
-    return (
-        Source.objects.defer("body", "raw_text", "parse_notes")
-        .annotate(event_count=Count("evidence__event", filter=visible, distinct=True))
-        .order_by("-published_date", "-published_time", "title", "pk")
+    return Source.objects.defer("body", "raw_text", "parse_notes").order_by(
+        "-published_date", "-published_time", "title", "pk"
     )
 
 
@@ -302,19 +321,23 @@ def source_get(*, pk: int) -> Source:
 def source_evidence(source: Source, *, user=None) -> list[Evidence]:
     """The evidence passages of a source whose events the visitor may see."""
     return list(
-        Evidence.objects.filter(source=source, event__in=events_visible(user=user))
+        Evidence.objects.filter(source=source, event__status__in=visible_statuses(user=user))
         .select_related("event")
         .order_by("start", "end", "pk")
     )
 
 
 def event_get(*, slug: str, user=None) -> Event:
-    return (
-        events_visible(user=user)
-        .select_related("place", "parent")
+    # By its unique slug first, then the visibility rule: the planner then always uses the
+    # slug index, whatever it thinks of the status column.
+    event = (
+        Event.objects.select_related("place", "parent")
         .prefetch_related("participants")
         .get(slug=slug)
     )
+    if event.status not in visible_statuses(user=user):
+        raise Event.DoesNotExist(slug)
+    return event
 
 
 def event_redirect(*, slug: str, user=None) -> Event | None:
