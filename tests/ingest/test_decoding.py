@@ -88,3 +88,12 @@ def test_undecodable_bytes() -> None:
     with pytest.raises(IngestError, match="undecodable") as info:
         decode_bytes(b"Report " + bytes(range(0x80, 0x100)) * 2 + b" end")
     assert "\n" not in str(info.value)
+
+
+def test_utf8_cut_inside_the_last_character_stays_utf8() -> None:
+    from timeline.ingest.decoding import decode_bytes
+
+    data = "Они обсудили торговлю и инвестиции. Встреча".encode()
+    decoded = decode_bytes(data[:-1])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "Они обсудили торговлю и инвестиции. Встреч"

@@ -177,6 +177,9 @@ def _decode(data: bytes) -> Decoded:
     _refuse_binary(data)
     try:
         return Decoded(text=data.decode("utf-8"), encoding="utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # A file cut in the middle of a character (a truncated download) is still UTF-8: only
+        # its last, incomplete character is lost. Anything else goes to detection.
+        if exc.reason == "unexpected end of data" and len(data) - exc.start < 4:
+            return Decoded(text=data[: exc.start].decode("utf-8"), encoding="utf-8")
     return _decode_legacy(data)
