@@ -36,9 +36,17 @@ install-dev: $(VENV)/.dev-installed $(TIMELINEJS)/node_modules/.package-lock.jso
 .dev-secret-key: | $(BIN)/python
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
+# SEED=articles (default) imports seeds/ through extraction; SEED=fixture loads the curated
+# seed timeline from fixtures/seed_timeline.json instead.
+SEED ?= articles
+
 run: install .dev-secret-key
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+ifeq ($(SEED),fixture)
+	$(DEV_ENV) $(BIN)/python manage.py import_timeline fixtures/seed_timeline.json
+else
 	$(DEV_ENV) $(BIN)/python manage.py import_articles seeds/ --no-progress
+endif
 	@echo ""
 	@echo "  Timeline is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/ . There is no default login; create one with:"
@@ -47,6 +55,17 @@ run: install .dev-secret-key
 	@echo "      DJANGO_SUPERUSER_PASSWORD=... $(DEV_ENV) $(BIN)/python manage.py createsuperuser --noinput --username you --email you@example.org"
 	@echo ""
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: DEBUG off, hashed and compressed static files through whitenoise,
+# gunicorn workers. Needs SECRET_KEY in the environment (never from the repo). Over plain HTTP on
+# loopback, add SECURE_SSL_REDIRECT=0; behind a TLS proxy, leave it on.
+WORKERS ?= 3
+serve: install
+	@test -n "$$SECRET_KEY" || (echo "make serve needs SECRET_KEY in the environment"; exit 1)
+	DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} $(BIN)/python manage.py migrate --noinput
+	DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} $(BIN)/gunicorn timeline.wsgi \
+	  --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --max-requests 2000
 
 admin: install .dev-secret-key
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput

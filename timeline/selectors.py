@@ -97,7 +97,10 @@ def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE)
     page = events.order_by("start_date", "pk")
     if filters.after:
         after_date, after_pk = filters.after
-        page = page.filter(Q(start_date__gt=after_date) | Q(start_date=after_date, pk__gt=after_pk))
+        # The range condition first, so the planner walks the date index from the cursor on.
+        page = page.filter(start_date__gte=after_date).filter(
+            Q(start_date__gt=after_date) | Q(pk__gt=after_pk)
+        )
     passages = (
         Evidence.objects.select_related("source")
         .only(
