@@ -55,7 +55,7 @@ def hostile_data(make_event, *, status: str = "published") -> dict:
         author=f"By {PAYLOAD}",
         dateline_place=f"Minsk {PAYLOAD}"[:200],
         url=JS_URL,
-        raw_text=f"RAW {PAYLOAD}\x00\x1b[31m",
+        raw_text=f"RAW {PAYLOAD}\x07\x08\x1b[31m",  # no NUL: PostgreSQL text cannot hold it
         file_name=f"{PAYLOAD}.txt",
     )
     Evidence.objects.filter(event=event).update(

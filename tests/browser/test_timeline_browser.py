@@ -24,6 +24,18 @@ def seeded(seeds_dir: Path, settings, gazetteer) -> None:
     assert Event.objects.filter(status="published").count() >= 5
 
 
+def wait_until(page, script: str, timeout: float = 10.0) -> None:
+    """Poll a condition through page.evaluate (CDP, unaffected by the page's CSP, which
+    forbids the string evaluation that page.wait_for_function relies on)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {script}")
+        page.wait_for_timeout(50)
+
+
 def event_titles(page) -> list[str]:
     return [t.strip() for t in page.locator(".events h4 a").all_inner_texts()]
 
@@ -37,7 +49,7 @@ def test_filters_update_results_and_url_without_reload(live_server, page, screen
 
     with page.expect_response(lambda r: "actor=li-keqiang" in r.url):
         page.get_by_role("checkbox", name=re.compile(r"^Li Keqiang")).check()
-    page.wait_for_function("document.querySelectorAll('.events h4 a').length === 1")
+    wait_until(page, "document.querySelectorAll('.events h4 a').length === 1")
     assert event_titles(page) == ["Li Keqiang and Alexander Lukashenko hold talks"]
     assert "actor=li-keqiang" in page.url
     assert page.evaluate("window.__sameDocument") is True
@@ -45,10 +57,10 @@ def test_filters_update_results_and_url_without_reload(live_server, page, screen
     assert status.inner_text() == "1 event."  # announced by the live region
 
     page.get_by_role("checkbox", name=re.compile(r"^Li Keqiang")).uncheck()
-    page.wait_for_function("document.querySelectorAll('.events h4 a').length > 1")
+    wait_until(page, "document.querySelectorAll('.events h4 a').length > 1")
     with page.expect_response(lambda r: "q=Forum" in r.url):
         page.get_by_label("Search titles, summaries and passages").type("Forum", delay=30)
-    page.wait_for_function("document.querySelectorAll('.events h4 a').length === 1")
+    wait_until(page, "document.querySelectorAll('.events h4 a').length === 1")
     assert event_titles(page) == ["Third Belt and Road Forum for International Cooperation"]
     assert re.search(r"[?&]q=Forum", page.url)
     assert page.evaluate("window.__sameDocument") is True
@@ -56,10 +68,10 @@ def test_filters_update_results_and_url_without_reload(live_server, page, screen
     screenshot(page, "timeline-filtered")
 
     page.go_back()
-    page.wait_for_function("document.querySelectorAll('.events h4 a').length > 1")
+    wait_until(page, "document.querySelectorAll('.events h4 a').length > 1")
     assert "q=Forum" not in page.url
     page.go_forward()
-    page.wait_for_function("document.querySelectorAll('.events h4 a').length === 1")
+    wait_until(page, "document.querySelectorAll('.events h4 a').length === 1")
 
     fresh = page.context.new_page()
     fresh.goto(filtered_url)
@@ -90,7 +102,7 @@ def test_evidence_link_lands_on_the_highlighted_passage(live_server, page, scree
     page.goto(f"{live_server.url}{forum.get_absolute_url()}")
     page.get_by_role("link", name=re.compile(r"China welcomes biannual visit")).click()
     page.wait_for_url(re.compile(rf"/sources/{evidence.source_id}/#ev-{evidence.pk}$"))
-    page.wait_for_function(f"document.activeElement.id === 'ev-{evidence.pk}'")
+    wait_until(page, f"document.activeElement.id === 'ev-{evidence.pk}'")
     mark = page.locator(f"#ev-{evidence.pk}")
     assert mark.evaluate("el => el.tagName") == "MARK"
     assert "third Belt and Road Forum" in mark.inner_text()
@@ -108,7 +120,7 @@ def test_show_more_and_keyboard_only(live_server, page, seeded) -> None:
     assert focused == "actor"
     with page.expect_response(lambda r: "actor=" in r.url):
         page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('actor=')")
+    wait_until(page, "location.search.includes('actor=')")
     assert page.evaluate("document.activeElement.name") == "actor"  # focus is kept
 
 

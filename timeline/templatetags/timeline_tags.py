@@ -45,3 +45,10 @@ def intcomma_plain(value: int) -> str:
         return f"{int(value):,}"
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def http_url(value: str) -> str:
+    """The URL if it is http(s), else '' (a javascript: or data: URL never becomes a link)."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""
