@@ -359,7 +359,12 @@ def event_evidence(event: Event) -> list[Evidence]:
 
 def event_related(event: Event, *, user=None) -> dict[str, list[Event]]:
     """The visit around these talks, and the talks within this visit (visible ones only)."""
-    visible = events_visible(user=user)
-    parent = visible.filter(pk=event.parent_id).first() if event.parent_id else None
-    children = list(visible.filter(parent=event).order_by("start_date", "pk"))
+    statuses = visible_statuses(user=user)
+    parent = event.parent if event.parent_id and event.parent.status in statuses else None
+    # Through the parent index, then the visibility rule in Python (a visit has few talks).
+    children = [
+        child
+        for child in Event.objects.filter(parent_id=event.pk).order_by("start_date", "pk")
+        if child.status in statuses
+    ]
     return {"parent": [parent] if parent else [], "children": children}
