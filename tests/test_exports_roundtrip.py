@@ -154,3 +154,24 @@ def test_round_trip_keeps_sub_millisecond_and_whole_second_times(seeded, tmp_pat
     call_command("loaddata", str(tmp_path / "first.json"), verbosity=0)
 
     assert export_all(tmp_path / "second.json") == first
+
+
+def test_round_trip_after_a_curators_merge(seeded, tmp_path) -> None:
+    from timeline import services
+
+    march = Event.objects.get(
+        event_type="meeting", start_date=dt.date(2023, 3, 1), participants__slug="xi-jinping"
+    )
+    agreement = Event.objects.get(event_type="agreement")
+    services.event_merge(march, [agreement])
+    merged = export_all(tmp_path / "first.json")
+    before = counts()
+    empty_database()
+
+    call_command("import_timeline", str(tmp_path / "first.json"), stdout=StringIO())
+
+    assert counts() == before
+    assert export_all(tmp_path / "second.json") == merged
+    survivor = Event.objects.get(slug=march.slug)
+    assert not Event.objects.filter(slug=agreement.slug).exists()
+    assert survivor.evidence.filter(origin="curator").exists()
