@@ -237,3 +237,11 @@ def test_session_and_csrf_cookies_are_secure_and_session_is_http_only(production
     assert session["secure"] is True
     assert session["httponly"] is True
     assert session["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+def test_a_huge_query_string_is_refused_not_amplified(client) -> None:
+    response = client.get("/", {"junk": "x" * 10_000})
+    assert response.status_code == 414
+    assert len(response.content) < 200
+    assert client.get("/", {"q": "talks"}).status_code == 200

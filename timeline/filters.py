@@ -18,6 +18,7 @@ from timeline.models import Actor, Event, Place
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 PERIOD_HELP = "a year (2023), a month (2023-03) or a day (2023-03-01)"
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 MAX_ID = 2**62  # ids beyond any database's integer range are refused, not sent to it
 
 
@@ -97,6 +98,11 @@ class SlugListField(forms.Field):
             return ()
         values = value if isinstance(value, (list, tuple)) else [value]
         cleaned = tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+        # Not a slug (NUL bytes, spaces, markup): unknown, and never sent to the database.
+        bad = [v for v in cleaned if not _SLUG.fullmatch(v)]
+        if bad:
+            names = ", ".join(f"“{v[:60]}”" for v in bad[:5])
+            raise forms.ValidationError(f"Unknown {self.label_plural}: {names}.", code="unknown")
         if len(cleaned) > 20:
             raise forms.ValidationError(f"Choose at most 20 {self.label_plural}.")
         return cleaned
@@ -141,7 +147,7 @@ class TimelineFilterForm(forms.Form):
 
     def clean_place(self) -> str:
         slug = self.cleaned_data.get("place", "").strip()
-        if slug and not Place.objects.filter(slug=slug).exists():
+        if slug and (not _SLUG.fullmatch(slug) or not Place.objects.filter(slug=slug).exists()):
             raise forms.ValidationError(f"Unknown place: “{slug}”.", code="unknown")
         return slug
 

@@ -55,3 +55,23 @@ class ContentSecurityPolicyMiddleware:
         if "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.header
         return response
+
+
+MAX_QUERY_STRING = 4096  # bytes; every real timeline URL is far shorter
+
+
+class QueryStringLimitMiddleware:
+    """Refuses very long query strings with 414 before any view runs: links on our pages
+    repeat the query string, so an unbounded one would multiply into a huge response."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            return HttpResponse(
+                f"The address is too long (over {MAX_QUERY_STRING} bytes of parameters).",
+                status=414,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

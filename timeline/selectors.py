@@ -41,14 +41,9 @@ def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> Q
     """Visible events matching the filters; `skip` leaves one facet out (for its counts)."""
     events = events_visible(user=user)
     if filters.date_from:
-        # An event overlaps the range when it ends on or after `from`; it starts at most a year
-        # before it (a year-precision event), which keeps the date index range bounded.
-        events = events.filter(
-            last_day__gte=filters.date_from,
-            start_date__gte=max(dt.date.min, filters.date_from - dt.timedelta(days=366))
-            if filters.date_from.year > 1
-            else dt.date.min,
-        )
+        # An event overlaps the range when it ends on or after `from` (a month-precision event
+        # dated October covers all of October; a visit covers its days).
+        events = events.filter(last_day__gte=filters.date_from)
     if filters.date_to:
         events = events.filter(start_date__lte=filters.date_to)
     if skip != "actor":

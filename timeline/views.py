@@ -211,7 +211,7 @@ def news_article_jsonld(request: HttpRequest, source: Source) -> dict:
         data["author"] = {"@type": "Person", "name": source.author}
     if source.publisher:
         data["publisher"] = {"@type": "Organization", "name": source.publisher}
-    if source.url:
+    if source.url.lower().startswith(("http://", "https://")):
         data["sameAs"] = source.url
     if source.dateline_place:
         data["locationCreated"] = {"@type": "Place", "name": source.dateline_place}
