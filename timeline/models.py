@@ -279,6 +279,8 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["status", "start_date"], name="event_status_start"),
             models.Index(fields=["status", "last_day"], name="event_status_last_day"),
+            # Date windows regardless of status: merging, parent links, month statistics.
+            models.Index(fields=["start_date", "event_type"], name="event_start_type"),
         ]
 
     def __str__(self) -> str:

@@ -17,7 +17,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.text import slugify
 
 from timeline import search
@@ -438,10 +438,9 @@ def _candidate_sketches(shapes, lookups: Lookups) -> list[tuple[object, object]]
             around |= Q(
                 start_date__lte=shape.last_day + window,
                 start_date__gte=shape.start - dt.timedelta(days=366),
-            ) & Exists(
-                Event.participants.through.objects.filter(
-                    event_id=OuterRef("pk"), actor_id__in=actor_ids
-                )
+                pk__in=Event.participants.through.objects.filter(actor_id__in=actor_ids).values(
+                    "event_id"
+                ),
             )
         else:
             around |= Q(
