@@ -130,17 +130,15 @@ def _split_slug(event: Event) -> str:
     return f"{event.slug}-split-{n}"
 
 
-@transaction.atomic
-def actor_merge(survivor: Actor, others: Sequence[Actor]) -> Actor:
-    """Merge duplicate actors: every event moves to the survivor, names become aliases."""
+def _names_merge(survivor: Actor | Place, others: Sequence[Actor | Place], move) -> None:
+    """Shared by actor and place merges: `move(other)` re-points every reference, then the
+    other's names become the survivor's aliases and the other is deleted."""
     others = [o for o in others if o.pk != survivor.pk]
     if not others:
-        raise ValidationError("Choose at least two actors to merge.")
+        raise ValidationError("Choose at least two to merge.")
     aliases = list(survivor.aliases or [])
     for other in others:
-        for event in other.events.all():
-            event.participants.remove(other)
-            event.participants.add(survivor)
+        move(other)
         for name in [other.name, *(other.aliases or [])]:
             if name and name != survivor.name and name not in aliases:
                 aliases.append(name)
@@ -149,31 +147,34 @@ def actor_merge(survivor: Actor, others: Sequence[Actor]) -> Actor:
     survivor.status = ReviewStatus.ACCEPTED
     survivor.full_clean()
     survivor.save()
+
+
+@transaction.atomic
+def actor_merge(survivor: Actor, others: Sequence[Actor]) -> Actor:
+    """Merge duplicate actors: every event moves to the survivor, names become aliases."""
+
+    def move(other: Actor) -> None:
+        for event in other.events.all():
+            event.participants.remove(other)
+            event.participants.add(survivor)
+
+    _names_merge(survivor, others, move)
     return survivor
 
 
 @transaction.atomic
 def place_merge(survivor: Place, others: Sequence[Place]) -> Place:
     """Merge duplicate places: events and places inside them move to the survivor."""
-    others = [o for o in others if o.pk != survivor.pk]
-    if not others:
-        raise ValidationError("Choose at least two places to merge.")
-    aliases = list(survivor.aliases or [])
-    for other in others:
+
+    def move(other: Place) -> None:
         for event in other.events.all():
             event.place = survivor
             event.save()
         for inner in Place.objects.filter(country=other):
             inner.country = survivor
             inner.save()
-        for name in [other.name, *(other.aliases or [])]:
-            if name and name != survivor.name and name not in aliases:
-                aliases.append(name)
-        other.delete()
-    survivor.aliases = aliases
-    survivor.status = ReviewStatus.ACCEPTED
-    survivor.full_clean()
-    survivor.save()
+
+    _names_merge(survivor, others, move)
     return survivor
 
 
