@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from timeline.models import Event
+from timeline.selectors import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -220,14 +221,14 @@ def test_show_more_pages_with_a_cursor_keeping_filters(client, make_event) -> No
 
     first = client.get("/?q=Meeting")
     html = first.content.decode()
-    assert len(titles(first)) == 50
+    assert len(titles(first)) == PAGE_SIZE
     assert "60 events match" in html
     link = re.search(r'class="more" href="\?([^"]+)"', html).group(1).replace("&amp;", "&")
     assert link.startswith("q=Meeting") and "&after=" in link
     assert 'href="??' not in html
 
     rest = client.get(f"/?{link}", **HX)
-    assert titles(rest) == [f"Meeting {n:02d}" for n in range(50, 60)]
+    assert titles(rest) == [f"Meeting {n:02d}" for n in range(PAGE_SIZE, 60)]
     assert 'id="more" hx-swap-oob="true"' in rest.content.decode()
     assert 'class="more"' not in rest.content.decode()  # nothing further
     full_page = client.get(f"/?{link}")  # without JavaScript

@@ -21,12 +21,12 @@ from timeline.filters import TimelineFilters
 from timeline.models import Actor, Event, EventMonthStat, EventRedirect, Evidence, Place, Source
 from timeline.search import search_filter
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 FACET_LIMIT = 25
 # Counts and facets never read more than this many matching events per request: past it the
-# page says "2,000+" and computes facet counts over the first 2,000 matches, so a request costs
+# page says "1,000+" and computes facet counts over the first 1,000 matches, so a request costs
 # the same at a thousand events or a million.
-SAMPLE_LIMIT = 2000
+SAMPLE_LIMIT = 1000
 
 
 def visible_statuses(*, user=None) -> tuple[str, ...]:
@@ -85,7 +85,7 @@ class TimelinePage:
     events: list[Event]
     next_cursor: str
     total: int
-    total_capped: bool = False  # `total` is a lower bound ("2,000+")
+    total_capped: bool = False  # `total` is a lower bound ("1,000+")
 
 
 def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE) -> TimelinePage:
