@@ -373,9 +373,13 @@ def event_related(event: Event, *, user=None) -> dict[str, list[Event]]:
     statuses = visible_statuses(user=user)
     parent = event.parent if event.parent_id and event.parent.status in statuses else None
     # Through the parent index, then the visibility rule in Python (a visit has few talks).
-    children = [
-        child
-        for child in Event.objects.filter(parent_id=event.pk).order_by("start_date", "pk")
-        if child.status in statuses
-    ]
+    children = sorted(
+        (
+            child
+            # No ORDER BY: it would tempt the planner to walk the date index instead.
+            for child in Event.objects.filter(parent_id=event.pk).order_by()
+            if child.status in statuses
+        ),
+        key=lambda child: (child.start_date, child.pk),
+    )
     return {"parent": [parent] if parent else [], "children": children}
