@@ -317,3 +317,12 @@ def test_event_status_filter_cannot_be_forced_by_parameters(client, corpus) -> N
     response = client.get("/?status=proposed&status=rejected")
     assert "Secret draft" not in response.content.decode()
     assert Event.objects.filter(status="proposed").exists()
+
+
+def test_an_event_spanning_years_matches_a_range_inside_it(client, make_event) -> None:
+    make_event("Long war", dt.date(2014, 2, 20), end=dt.date(2022, 2, 24), event_type="conflict")
+    make_event("Old talks", dt.date(2014, 3, 1))
+
+    assert titles(client.get("/?from=2020&to=2020")) == ["Long war"]
+    assert titles(client.get("/?from=2014-03&to=2014-03")) == ["Long war", "Old talks"]
+    assert Event.objects.get(title="Long war").long_running

@@ -330,9 +330,10 @@ def _events(rng, size, actor_ids, place_ids, sources, echo, began) -> dict:
                 )
             cursor.executemany(
                 "INSERT INTO timeline_event (slug, title, summary, start_date, start_precision,"
-                " end_precision, last_day, event_type, status, place_id, confidence,"
-                " date_reason, disagreements, curated_fields, created_at, updated_at) VALUES "
-                "(%s, %s, %s, %s, %s, '', %s, %s, %s, %s, %s, '', '[]', '[]', "
+                " end_precision, last_day, long_running, event_type, status, place_id,"
+                " confidence, date_reason, disagreements, curated_fields, created_at,"
+                " updated_at) VALUES "
+                "(%s, %s, %s, %s, %s, '', %s, FALSE, %s, %s, %s, %s, '', '[]', '[]', "
                 "'2025-01-01', '2025-01-01')",
                 event_rows,
             )

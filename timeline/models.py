@@ -187,6 +187,11 @@ def validate_aliases(value: object) -> None:
 # --- Events and evidence -----------------------------------------------------------------
 
 
+# Date filters look back this far for events that started before the range; longer events
+# are flagged `long_running` and found through their own index.
+LONG_RUNNING_DAYS = 366
+
+
 class Event(models.Model):
     class Type(models.TextChoices):
         VISIT = "visit", "Visit"
@@ -224,6 +229,11 @@ class Event(models.Model):
         editable=False,
         null=True,
         help_text="Last day the event covers (kept from the date and precision; for filtering).",
+    )
+    long_running = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Covers more than a year: date filters look for it apart (kept on save).",
     )
     event_type = models.CharField(max_length=20, choices=Type.choices, default=Type.OTHER)
     participants = models.ManyToManyField(Actor, blank=True, related_name="events")
@@ -281,13 +291,18 @@ class Event(models.Model):
             models.Index(fields=["status", "last_day"], name="event_status_last_day"),
             # Date windows regardless of status: merging, parent links, month statistics.
             models.Index(fields=["start_date", "event_type"], name="event_start_type"),
+            models.Index(
+                fields=["last_day"],
+                name="event_long_running",
+                condition=models.Q(long_running=True),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.last_day = self.period_end
+        self.set_derived_dates()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {
             "start_date",
@@ -295,7 +310,7 @@ class Event(models.Model):
             "end_date",
             "end_precision",
         } & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "last_day"}
+            kwargs["update_fields"] = {*update_fields, "last_day", "long_running"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -330,6 +345,11 @@ class Event(models.Model):
         """The months whose statistics this event touches (now, and as it was loaded)."""
         days = {self.start_date, getattr(self, "_loaded_start", None)}
         return {day.replace(day=1) for day in days if day}
+
+    def set_derived_dates(self) -> None:
+        """`last_day` and `long_running` follow the dates (bulk inserts call this directly)."""
+        self.last_day = self.period_end
+        self.long_running = (self.last_day - self.start_date).days > LONG_RUNNING_DAYS
 
     def family_of(self, family: str) -> bool:
         """Whether this event's type belongs to an extraction family (visit, meeting, ...)."""

@@ -386,7 +386,7 @@ def _events_for_clusters(clusters, existing, lookups: Lookups, report: ExtractRe
             place_id=lookups.place_pk.get(description.place) if description.place else None,
         )
         _event_apply(event, description, lookups)  # auto-publish, as a refresh would
-        event.last_day = event.period_end  # bulk_create skips save()
+        event.set_derived_dates()  # bulk_create skips save()
         _event_validate(event)
         new_events.append(event)
         chosen[index] = event

@@ -18,7 +18,16 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from timeline.filters import TimelineFilters
-from timeline.models import Actor, Event, EventMonthStat, EventRedirect, Evidence, Place, Source
+from timeline.models import (
+    LONG_RUNNING_DAYS,
+    Actor,
+    Event,
+    EventMonthStat,
+    EventRedirect,
+    Evidence,
+    Place,
+    Source,
+)
 from timeline.search import search_filter
 
 PAGE_SIZE = 30
@@ -45,8 +54,18 @@ def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> Q
     events = events_visible(user=user)
     if filters.date_from:
         # An event overlaps the range when it ends on or after `from` (a month-precision event
-        # dated October covers all of October; a visit covers its days).
-        events = events.filter(last_day__gte=filters.date_from)
+        # dated October covers all of October; a visit covers its days). Events start at most
+        # LONG_RUNNING_DAYS before `from` unless flagged long-running, which keeps the date
+        # index range short; the flagged ones have an index of their own.
+        floor = (
+            filters.date_from - dt.timedelta(days=LONG_RUNNING_DAYS)
+            if (filters.date_from > dt.date.min + dt.timedelta(days=LONG_RUNNING_DAYS))
+            else dt.date.min
+        )
+        events = events.filter(
+            Q(start_date__gte=floor, last_day__gte=filters.date_from)
+            | Q(long_running=True, last_day__gte=filters.date_from)
+        )
     if filters.date_to:
         events = events.filter(start_date__lte=filters.date_to)
     if skip != "actor" and filters.actors:
