@@ -79,6 +79,44 @@ def _confirmed(request: HttpRequest) -> bool:
     return request.method == "POST" and request.POST.get("post") == "yes"
 
 
+def merge_action(modeladmin, request, queryset, *, title: str, intro: str, merge):
+    """The merge flow every model shares: at least two rows, a confirm page where the
+    curator picks the survivor, then `merge(survivor, others)` (a service)."""
+    objects = list(queryset)
+    if len(objects) < 2:
+        modeladmin.message_user(request, "Choose at least two to merge.", messages.ERROR)
+        return None
+    if not _confirmed(request):
+        return confirm_page(
+            modeladmin,
+            request,
+            queryset,
+            action="merge_selected",
+            title=title,
+            intro=intro,
+            choose_survivor=True,
+        )
+    survivor = next((o for o in objects if str(o.pk) == request.POST.get("survivor")), None)
+    if survivor is None:
+        modeladmin.message_user(request, "Choose the one that survives.", messages.ERROR)
+        return None
+    survivor = merge(survivor, [o for o in objects if o.pk != survivor.pk])
+    modeladmin.message_user(request, f"Merged into “{survivor}”.", messages.SUCCESS)
+    return None
+
+
+class PublicLink:
+    """A read-only field linking to the object's public page."""
+
+    @admin.display(description="Public page")
+    def public_link(self, obj) -> str:
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="{0}" target="_blank" rel="noopener">{0}</a>', obj.get_absolute_url()
+        )
+
+
 class CurationPermissions:
     """`has_<name>_permission` methods that @admin.action(permissions=[...]) checks."""
 
@@ -176,7 +214,7 @@ class ReviewQueueChangeList(ChangeList):
 
 
 @admin.register(Event)
-class EventAdmin(CurationPermissions, SimpleHistoryAdmin):
+class EventAdmin(CurationPermissions, PublicLink, SimpleHistoryAdmin):
     list_display = [
         "title",
         "when",
@@ -277,14 +315,6 @@ class EventAdmin(CurationPermissions, SimpleHistoryAdmin):
     def source_count(self, event: Event) -> int:
         return event.n_sources
 
-    @admin.display(description="Public page")
-    def public_link(self, event: Event) -> str:
-        if not event.pk:
-            return "-"
-        return format_html(
-            '<a href="{0}" target="_blank" rel="noopener">{0}</a>', event.get_absolute_url()
-        )
-
     def save_model(self, request, obj: Event, form, change: bool) -> None:
         if change:
             claimed = CURATABLE & set(form.changed_data)
@@ -357,29 +387,15 @@ class EventAdmin(CurationPermissions, SimpleHistoryAdmin):
 
     @admin.action(description="Merge selected events", permissions=["merge"])
     def merge_selected(self, request, queryset):
-        events = list(queryset)
-        if len(events) < 2:
-            self.message_user(request, "Choose at least two events to merge.", messages.ERROR)
-            return None
-        if not _confirmed(request):
-            return confirm_page(
-                self,
-                request,
-                queryset,
-                action="merge_selected",
-                title="Merge events?",
-                intro="Choose the event that survives. The evidence, "
-                "participants and related events of the others move to it; "
-                "their permalinks will redirect to it.",
-                choose_survivor=True,
-            )
-        survivor = next((e for e in events if str(e.pk) == request.POST.get("survivor")), None)
-        if survivor is None:
-            self.message_user(request, "Choose the event that survives.", messages.ERROR)
-            return None
-        survivor = services.event_merge(survivor, [e for e in events if e.pk != survivor.pk])
-        self.message_user(request, f"Merged into “{survivor.title}”.", messages.SUCCESS)
-        return None
+        return merge_action(
+            self,
+            request,
+            queryset,
+            title="Merge events?",
+            intro="Choose the event that survives. The evidence, participants and related "
+            "events of the others move to it; their permalinks will redirect to it.",
+            merge=services.event_merge,
+        )
 
 
 @admin.register(Evidence)
@@ -438,29 +454,15 @@ class NameAdmin(CurationPermissions, SimpleHistoryAdmin):
 
     @admin.action(description="Merge selected duplicates", permissions=["merge"])
     def merge_selected(self, request, queryset):
-        objects = list(queryset)
-        if len(objects) < 2:
-            self.message_user(request, "Choose at least two to merge.", messages.ERROR)
-            return None
-        if not _confirmed(request):
-            return confirm_page(
-                self,
-                request,
-                queryset,
-                action="merge_selected",
-                title="Merge duplicates?",
-                intro="Choose the one that survives: every reference moves "
-                "to it and the other names become its aliases.",
-                choose_survivor=True,
-            )
-        survivor = next((o for o in objects if str(o.pk) == request.POST.get("survivor")), None)
-        if survivor is None:
-            self.message_user(request, "Choose the one that survives.", messages.ERROR)
-            return None
-        merge = services.actor_merge if isinstance(survivor, Actor) else services.place_merge
-        merge(survivor, [o for o in objects if o.pk != survivor.pk])
-        self.message_user(request, f"Merged into “{survivor.name}”.", messages.SUCCESS)
-        return None
+        return merge_action(
+            self,
+            request,
+            queryset,
+            title="Merge duplicates?",
+            intro="Choose the one that survives: every reference moves to it and the other "
+            "names become its aliases.",
+            merge=services.actor_merge if self.model is Actor else services.place_merge,
+        )
 
 
 @admin.register(Actor)
@@ -478,7 +480,7 @@ class PlaceAdmin(NameAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(CurationPermissions, SimpleHistoryAdmin):
+class SourceAdmin(CurationPermissions, PublicLink, SimpleHistoryAdmin):
     list_display = [
         "title",
         "publisher",
@@ -527,14 +529,6 @@ class SourceAdmin(CurationPermissions, SimpleHistoryAdmin):
     @admin.display(description="Passages", ordering="n_evidence")
     def evidence_count(self, source: Source) -> int:
         return source.n_evidence
-
-    @admin.display(description="Public page")
-    def public_link(self, source: Source) -> str:
-        if not source.pk:
-            return "-"
-        return format_html(
-            '<a href="{0}" target="_blank" rel="noopener">{0}</a>', source.get_absolute_url()
-        )
 
     @admin.action(description="Re-run extraction on selected sources", permissions=["extract"])
     def reextract_selected(self, request, queryset):

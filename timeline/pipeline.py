@@ -371,21 +371,8 @@ def _events_for_clusters(clusters, existing, lookups: Lookups, report: ExtractRe
             chosen[index] = match
             continue
         description = describe(cluster.mentions, **_describe_kwargs(lookups))
-        event = Event(
-            slug=_slug_base(description),
-            title=description.title,
-            summary=description.summary,
-            start_date=description.start_date,
-            start_precision=description.start_precision,
-            end_date=description.end_date,
-            end_precision=description.end_precision,
-            event_type=description.event_type,
-            date_reason=description.date_reason[:1000],
-            disagreements=list(description.disagreements),
-            confidence=description.confidence,
-            place_id=lookups.place_pk.get(description.place) if description.place else None,
-        )
-        _event_apply(event, description, lookups)  # auto-publish, as a refresh would
+        event = Event(slug=_slug_base(description))
+        _event_apply(event, description, lookups)  # the same fields a refresh would set
         event.set_derived_dates()  # bulk_create skips save()
         _event_validate(event)
         new_events.append(event)
