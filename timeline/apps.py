@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 
 class TimelineConfig(AppConfig):
@@ -11,7 +11,7 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         from timeline import search
-        from timeline.models import Event, Evidence
+        from timeline.models import Event, Evidence, Source
 
         post_save.connect(search.on_event_saved, sender=Event, dispatch_uid="search-event")
         pre_delete.connect(search.on_event_deleting, sender=Event, dispatch_uid="search-del-1")
@@ -22,3 +22,10 @@ class TimelineConfig(AppConfig):
         post_delete.connect(
             search.on_evidence_changed, sender=Evidence, dispatch_uid="search-evidence-delete"
         )
+        # Filter keys follow participants and publishers too.
+        m2m_changed.connect(
+            search.on_participants_changed,
+            sender=Event.participants.through,
+            dispatch_uid="search-participants",
+        )
+        post_save.connect(search.on_source_saved, sender=Source, dispatch_uid="search-source")

@@ -296,6 +296,12 @@ class Event(models.Model):
                 name="event_long_running",
                 condition=models.Q(long_running=True),
             ),
+            # Events of several days that start before a date filter's `from` and run into it.
+            models.Index(
+                fields=["start_date", "last_day"],
+                name="event_multiday",
+                condition=models.Q(last_day__gt=models.F("start_date")),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -508,16 +514,25 @@ class EventRedirect(models.Model):
 
 
 class EventSearch(models.Model):
-    """The text an event is found by: title, summary and its passages, one row per event.
+    """The text an event is found by (title, summary and its passages) and its filter keys,
+    one row per event.
 
-    Full-text indexes sit on top of it: an FTS5 table on SQLite (migration 0005, kept in step
-    by triggers) and a GIN index over `to_tsvector('english', document)` on PostgreSQL.
+    Indexes sit on top of it: on SQLite an FTS5 table over `document` and `keys` whose rowid
+    is `sort_key` (migration 0009, kept in step by triggers), from which every timeline
+    filter is answered in timeline order (`timeline.eventkeys`); on PostgreSQL a GIN index
+    over `to_tsvector('english', document)`.
     """
 
     event = models.OneToOneField(
         Event, on_delete=models.CASCADE, primary_key=True, related_name="search"
     )
     document = models.TextField()
+    sort_key = models.BigIntegerField(
+        default=0, help_text="Start date and id as one number: the event's timeline position."
+    )
+    keys = models.TextField(
+        blank=True, default="", help_text="Filter tokens: status, type, place, actors, sources."
+    )
 
     class Meta:
         verbose_name = "search document"

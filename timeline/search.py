@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from timeline import eventkeys
 from timeline.models import Event, EventSearch, Evidence
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -67,14 +68,41 @@ def search_index_update(event_ids: Iterable[int]) -> None:
 
 def _update_batch(ids: list[int]) -> None:
     quotes: dict[int, list[str]] = defaultdict(list)
-    for event_id, exact in (
-        Evidence.objects.filter(event_id__in=ids).order_by("pk").values_list("event_id", "exact")
+    sources: dict[int, set[int]] = defaultdict(set)
+    publishers: dict[int, set[str]] = defaultdict(set)
+    for event_id, exact, source_id, publisher in (
+        Evidence.objects.filter(event_id__in=ids)
+        .order_by("pk")
+        .values_list("event_id", "exact", "source_id", "source__publisher")
     ):
         quotes[event_id].append(exact)
+        sources[event_id].add(source_id)
+        publishers[event_id].add(publisher)
+    actors: dict[int, set[int]] = defaultdict(set)
+    for event_id, actor_id in Event.participants.through.objects.filter(
+        event_id__in=ids
+    ).values_list("event_id", "actor_id"):
+        actors[event_id].add(actor_id)
     rows = [
-        EventSearch(event_id=pk, document="\n".join([title, summary, *quotes.get(pk, [])]))
-        for pk, title, summary in Event.objects.filter(pk__in=ids).values_list(
-            "pk", "title", "summary"
+        EventSearch(
+            event_id=pk,
+            document="\n".join([title, summary, *quotes.get(pk, [])]),
+            sort_key=eventkeys.sort_key(start_date, pk),
+            keys=" ".join(
+                eventkeys.event_tokens(
+                    status=status,
+                    event_type=event_type,
+                    place_id=place_id,
+                    actor_ids=actors.get(pk, ()),
+                    source_ids=sources.get(pk, ()),
+                    publishers=publishers.get(pk, ()),
+                )
+            ),
+        )
+        for pk, title, summary, start_date, status, event_type, place_id in (
+            Event.objects.filter(pk__in=ids).values_list(
+                "pk", "title", "summary", "start_date", "status", "event_type", "place_id"
+            )
         )
     ]
     EventSearch.objects.filter(event_id__in=ids).delete()
@@ -149,3 +177,31 @@ def on_event_deleted(sender, instance: Event, **kwargs) -> None:
 def on_evidence_changed(sender, instance: Evidence, **kwargs) -> None:
     if instance.event_id and instance.event_id not in _deleting:
         search_index_schedule([instance.event_id])
+
+
+def on_participants_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear", "pre_clear"):
+        return
+    if not reverse:
+        if action != "pre_clear":
+            search_index_schedule([instance.pk])
+        return
+    # From the actor's side: `pk_set` names the events (for a clear, read them before).
+    if action == "pre_clear":
+        instance._cleared_events = list(
+            Event.participants.through.objects.filter(actor_id=instance.pk).values_list(
+                "event_id", flat=True
+            )
+        )
+        return
+    ids = pk_set if action != "post_clear" else getattr(instance, "_cleared_events", [])
+    search_index_schedule(ids or [])
+
+
+def on_source_saved(sender, instance, created: bool, **kwargs) -> None:
+    """A publisher edited on a source changes the keys of the events it reports."""
+    if created:
+        return
+    search_index_schedule(
+        Evidence.objects.filter(source_id=instance.pk).values_list("event_id", flat=True)
+    )

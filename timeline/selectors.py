@@ -10,13 +10,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
+from timeline import eventkeys, keyindex
 from timeline.filters import TimelineFilters
 from timeline.models import (
     LONG_RUNNING_DAYS,
@@ -24,6 +26,7 @@ from timeline.models import (
     Event,
     EventMonthStat,
     EventRedirect,
+    EventSearch,
     Evidence,
     Place,
     Source,
@@ -107,55 +110,6 @@ class TimelinePage:
     total_capped: bool = False  # `total` is a lower bound ("1,000+")
 
 
-def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE) -> TimelinePage:
-    """One page of events in date order, with everything the list shows, in a fixed number of
-    queries (count, page, participants, evidence with sources)."""
-    events = events_filtered(filters, user=user)
-    total = events.order_by()[: SAMPLE_LIMIT + 1].count()
-    page = events.order_by("start_date", "pk")
-    if filters.after:
-        after_date, after_pk = filters.after
-        # The range condition first, so the planner walks the date index from the cursor on.
-        page = page.filter(start_date__gte=after_date).filter(
-            Q(start_date__gt=after_date) | Q(pk__gt=after_pk)
-        )
-    passages = (
-        Evidence.objects.select_related("source")
-        .only(
-            "id",
-            "event_id",
-            "source_id",
-            "start",
-            "end",
-            "modality",
-            "source__id",
-            "source__title",
-            "source__publisher",
-            "source__published_date",
-        )
-        .order_by("source__published_date", "source_id", "start")
-    )
-    rows = list(
-        page.select_related("place", "parent").prefetch_related(
-            Prefetch("participants", queryset=Actor.objects.only("id", "name", "slug", "kind")),
-            Prefetch("evidence", queryset=passages),
-        )[: size + 1]
-    )
-    for event in rows:
-        # Plain lists: templates read them many times, a related manager would rebuild a
-        # queryset on every access.
-        event.people = list(event.participants.all())
-        event.passages = list(event.evidence.all())
-        event.source_count = len({ev.source_id for ev in event.passages})
-        event.url = event.get_absolute_url()
-        for passage in event.passages:
-            passage.url = reverse("timeline:source-detail", args=[passage.source_id])
-    more = len(rows) > size
-    rows = rows[:size]
-    cursor = f"{rows[-1].start_date.isoformat()}_{rows[-1].pk}" if more and rows else ""
-    return TimelinePage(rows, cursor, min(total, SAMPLE_LIMIT), total > SAMPLE_LIMIT)
-
-
 @dataclass(frozen=True)
 class Bucket:
     start: dt.date
@@ -165,37 +119,265 @@ class Bucket:
     param: str  # the `from`/`to` value that selects this bucket
 
 
+@dataclass(frozen=True)
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+_ACTIVE = {
+    "actor": lambda f: bool(f.actors),
+    "place": lambda f: bool(f.place),
+    "type": lambda f: bool(f.types),
+    "publisher": lambda f: bool(f.publisher),
+}
+
+
+class TimelineQuery:
+    """One request's reads of the timeline. The first SAMPLE_LIMIT matches are read once
+    (per facet exclusion in use) and shared by the count, the page, the overview and the
+    facet counts.
+
+    On SQLite the matches come from the timeline index (`timeline.keyindex`: one FTS5 query
+    in timeline order); elsewhere from `events_filtered`, which stays the reference.
+    """
+
+    def __init__(self, filters: TimelineFilters, *, user=None) -> None:
+        self.filters, self.user = filters, user
+        self.statuses = visible_statuses(user=user)
+        self._names: keyindex.Names | None = None
+        self._samples: dict[str, list[tuple[dt.date, int]]] = {}
+        self._tokens: dict[str, Counter] = {}
+
+    def first(
+        self, limit: int, *, skip: str = "", after: tuple[dt.date, int] | None = None
+    ) -> list[tuple[dt.date, int]]:
+        """The first `limit` matches in timeline order (after the cursor): (start_date, pk)."""
+        if connection.vendor == "sqlite":
+            if self._names is None:
+                self._names = keyindex.Names(self.filters)
+            return keyindex.matches(
+                self.filters,
+                statuses=self.statuses,
+                names=self._names,
+                limit=limit,
+                skip=skip,
+                after=after,
+            )
+        events = events_filtered(self.filters, user=self.user, skip=skip).order_by(
+            "start_date", "pk"
+        )
+        if after:
+            after_date, after_pk = after
+            # The range condition first, so the planner walks the date index from the cursor.
+            events = events.filter(start_date__gte=after_date).filter(
+                Q(start_date__gt=after_date) | Q(pk__gt=after_pk)
+            )
+        return list(events.values_list("start_date", "pk")[:limit])
+
+    def sample(self, skip: str = "") -> list[tuple[dt.date, int]]:
+        """The first SAMPLE_LIMIT + 1 matches (one more tells "1,000+"), leaving out the
+        facet `skip` when its filter is in use."""
+        key = skip if skip and _ACTIVE[skip](self.filters) else ""
+        if key not in self._samples:
+            self._samples[key] = self.first(SAMPLE_LIMIT + 1, skip=key)
+        return self._samples[key]
+
+    def sample_ids(self, skip: str = ""):
+        return _id_set([pk for _, pk in self.sample(skip)[:SAMPLE_LIMIT]])
+
+    # --- the page ---------------------------------------------------------------------
+
+    def page(self, size: int = PAGE_SIZE, *, with_total: bool = True) -> TimelinePage:
+        """One page of events in date order, with everything the list shows, in a fixed
+        number of queries (matches, events, participants, evidence with sources)."""
+        total = len(self.sample()) if with_total else 0
+        if self.filters.after:
+            hits = self.first(size + 1, after=self.filters.after)
+        else:
+            hits = self.sample()[: size + 1]
+        passages = (
+            Evidence.objects.select_related("source")
+            .only(
+                "id",
+                "event_id",
+                "source_id",
+                "start",
+                "end",
+                "modality",
+                "source__id",
+                "source__title",
+                "source__publisher",
+                "source__published_date",
+            )
+            .order_by("source__published_date", "source_id", "start")
+        )
+        rows = sorted(
+            Event.objects.filter(pk__in=[pk for _, pk in hits])
+            .select_related("place", "parent")
+            .prefetch_related(
+                Prefetch("participants", queryset=Actor.objects.only("id", "name", "slug", "kind")),
+                Prefetch("evidence", queryset=passages),
+            ),
+            key=lambda event: (event.start_date, event.pk),
+        )
+        for event in rows:
+            # Plain lists: templates read them many times, a related manager would rebuild a
+            # queryset on every access.
+            event.people = list(event.participants.all())
+            event.passages = list(event.evidence.all())
+            event.source_count = len({ev.source_id for ev in event.passages})
+            event.url = event.get_absolute_url()
+            for passage in event.passages:
+                passage.url = reverse("timeline:source-detail", args=[passage.source_id])
+        more = len(rows) > size
+        rows = rows[:size]
+        cursor = f"{rows[-1].start_date.isoformat()}_{rows[-1].pk}" if more and rows else ""
+        return TimelinePage(rows, cursor, min(total, SAMPLE_LIMIT), total > SAMPLE_LIMIT)
+
+    # --- the overview strip -------------------------------------------------------------
+
+    def overview(self) -> tuple[str, list[Bucket]]:
+        """Event counts per month (per year when the span is over four years), gaps included.
+
+        Unfiltered and date/type-filtered views read the monthly statistics (exact, by start
+        month); other filters count their first SAMPLE_LIMIT matches.
+        """
+        filters = self.filters
+        per_month: dict[dt.date, int] = {}
+        if _uses_only_dates_and_types(filters):
+            stats = EventMonthStat.objects.filter(status__in=self.statuses, count__gt=0)
+            if filters.types:
+                stats = stats.filter(event_type__in=filters.types)
+            if filters.date_from:
+                stats = stats.filter(month__gte=filters.date_from.replace(day=1))
+            if filters.date_to:
+                stats = stats.filter(month__lte=filters.date_to)
+            for month, n in (
+                stats.values_list("month").annotate(n=Sum("count")).values_list("month", "n")
+            ):
+                per_month[month] = n
+        else:
+            for day, _ in self.sample()[:SAMPLE_LIMIT]:
+                month = day.replace(day=1)
+                per_month[month] = per_month.get(month, 0) + 1
+        return _buckets(per_month)
+
+    # --- facets -------------------------------------------------------------------------
+
+    def facets(self) -> dict[str, list[FacetChoice]]:
+        """Choices with counts under the other filters: actors, places, types, publishers.
+
+        Counts come from the matching events (each facet ignoring its own filter), at most
+        the first SAMPLE_LIMIT of them, read from their filter keys (`EventSearch.keys`):
+        one query per sample, so the cost is bounded whatever the timeline's size.
+        """
+        filters = self.filters
+        facets: dict[str, list[FacetChoice]] = {}
+
+        actor_counts = self._counts("actor", eventkeys.ACTOR)
+        actors = [
+            (slug, name, actor_counts.get(pk, 0))
+            for pk, slug, name in Actor.objects.filter(
+                pk__in=_id_set(_top(actor_counts, FACET_LIMIT))
+            ).values_list("pk", "slug", "name")
+        ]
+        actors.sort(key=lambda row: (-row[2], row[1]))
+        actors = actors[:FACET_LIMIT]
+        shown = {slug for slug, _, _ in actors}
+        missing = [s for s in filters.actors if s not in shown]
+        if missing:
+            actors += [
+                (slug, name, 0)
+                for slug, name in Actor.objects.filter(slug__in=missing).values_list("slug", "name")
+            ]
+        facets["actor"] = [
+            FacetChoice(slug, name, n, slug in filters.actors) for slug, name, n in actors
+        ]
+
+        place_counts = self._counts("place", eventkeys.PLACE)
+        places = [
+            (slug, name, place_counts.get(pk, 0))
+            for pk, slug, name in Place.objects.filter(
+                pk__in=_id_set(_top(place_counts, FACET_LIMIT))
+            ).values_list("pk", "slug", "name")
+        ]
+        places = sorted(places, key=lambda row: (-row[2], row[1]))[:FACET_LIMIT]
+        if filters.place and filters.place not in {slug for slug, _, _ in places}:
+            places += [
+                (slug, name, 0)
+                for slug, name in Place.objects.filter(slug=filters.place).values_list(
+                    "slug", "name"
+                )
+            ]
+        facets["place"] = [
+            FacetChoice(slug, name, n, slug == filters.place)
+            for slug, name, n in sorted(places, key=lambda row: row[1])
+        ]
+
+        type_counts = self._counts("type", eventkeys.TYPE)
+        facets["type"] = [
+            FacetChoice(value, label, type_counts.get(value, 0), value in filters.types)
+            for value, label in Event.Type.choices
+            if type_counts.get(value) or value in filters.types
+        ]
+
+        publisher_counts = dict(self._counts("publisher", eventkeys.PUBLISHER))
+        if filters.publisher:
+            publisher_counts.setdefault(filters.publisher, 0)
+        facets["publisher"] = [
+            FacetChoice(name, name, n, name == filters.publisher)
+            for name, n in sorted(publisher_counts.items())
+        ]
+        return facets
+
+    def _counts(self, skip: str, kind: str) -> Counter:
+        """How many sampled events carry each value of one kind of key."""
+        key = skip if _ACTIVE[skip](self.filters) else ""
+        if key not in self._tokens:
+            ids = [pk for _, pk in self.sample(key)[:SAMPLE_LIMIT]]
+            tokens: Counter = Counter()
+            for keys in EventSearch.objects.filter(event_id__in=_id_set(ids)).values_list(
+                "keys", flat=True
+            ):
+                tokens.update(keys.split())
+            self._tokens[key] = tokens
+        counts: Counter = Counter()
+        for tok, n in self._tokens[key].items():
+            if tok[1] == kind:
+                counts[eventkeys.token_value(tok)[1]] = n
+        return counts
+
+
+def _top(counts: Counter, limit: int) -> list:
+    """The values with the `limit` highest counts, and every value tied with the last one."""
+    if len(counts) <= limit:
+        return list(counts)
+    floor = sorted(counts.values(), reverse=True)[limit - 1]
+    return [value for value, n in counts.items() if n >= floor]
+
+
+def timeline_page(filters: TimelineFilters, *, user=None, size: int = PAGE_SIZE) -> TimelinePage:
+    return TimelineQuery(filters, user=user).page(size)
+
+
+def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list[Bucket]]:
+    return TimelineQuery(filters, user=user).overview()
+
+
+def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[FacetChoice]]:
+    return TimelineQuery(filters, user=user).facets()
+
+
 def _uses_only_dates_and_types(filters: TimelineFilters) -> bool:
     return not (
         filters.actors or filters.place or filters.publisher or filters.source or filters.text
     )
 
 
-def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list[Bucket]]:
-    """Event counts per month (per year when the span is over four years), gaps included.
-
-    Unfiltered and date/type-filtered views read the monthly statistics (exact, by start
-    month); other filters count their matches directly, up to SAMPLE_LIMIT of them.
-    """
-    if _uses_only_dates_and_types(filters):
-        stats = EventMonthStat.objects.filter(status__in=visible_statuses(user=user), count__gt=0)
-        if filters.types:
-            stats = stats.filter(event_type__in=filters.types)
-        if filters.date_from:
-            stats = stats.filter(month__gte=filters.date_from.replace(day=1))
-        if filters.date_to:
-            stats = stats.filter(month__lte=filters.date_to)
-        per_month: dict[dt.date, int] = {}
-        for month, n in (
-            stats.values_list("month").annotate(n=Sum("count")).values_list("month", "n")
-        ):
-            per_month[month] = n
-    else:
-        sample = events_filtered(filters, user=user).order_by("start_date", "pk")[:SAMPLE_LIMIT]
-        per_month = {}
-        for day in sample.values_list("start_date", flat=True):
-            month = day.replace(day=1)
-            per_month[month] = per_month.get(month, 0) + 1
+def _buckets(per_month: dict[dt.date, int]) -> tuple[str, list[Bucket]]:
     if not per_month:
         return "month", []
     first, last = min(per_month), max(per_month)
@@ -222,41 +404,6 @@ def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list
     return unit, buckets
 
 
-@dataclass(frozen=True)
-class FacetChoice:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-class _Samples:
-    """The first SAMPLE_LIMIT matches, read once per distinct facet exclusion: a facet whose
-    own filter is not in use shares the plain sample."""
-
-    ACTIVE = {
-        "actor": lambda f: bool(f.actors),
-        "place": lambda f: bool(f.place),
-        "type": lambda f: bool(f.types),
-        "publisher": lambda f: bool(f.publisher),
-    }
-
-    def __init__(self, filters: TimelineFilters, user) -> None:
-        self.filters, self.user, self.ids = filters, user, {}
-
-    def __call__(self, skip: str):
-        key = skip if self.ACTIVE[skip](self.filters) else ""
-        if key not in self.ids:
-            self.ids[key] = _id_set(
-                list(
-                    events_filtered(self.filters, user=self.user, skip=key)
-                    .order_by("start_date", "pk")
-                    .values_list("pk", flat=True)[:SAMPLE_LIMIT]
-                )
-            )
-        return self.ids[key]
-
-
 def _id_set(ids: list[int]):
     """Up to a few thousand ids as ONE query parameter (a JSON array on SQLite, an array on
     PostgreSQL), so reusing a sample costs nothing per value on the Python side."""
@@ -265,79 +412,6 @@ def _id_set(ids: list[int]):
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", [ids])
     return ids
-
-
-def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[FacetChoice]]:
-    """Choices with counts under the other filters: actors, places, types, publishers.
-
-    Counts come from the matching events (each facet ignoring its own filter), at most the
-    first SAMPLE_LIMIT of them, so the cost is bounded whatever the size of the timeline.
-    """
-    facets: dict[str, list[FacetChoice]] = {}
-    sample = _Samples(filters, user)
-
-    actor_rows = (
-        Event.participants.through.objects.filter(event_id__in=sample("actor"))
-        .values_list("actor__slug", "actor__name")
-        .annotate(n=Count("event_id"))
-        .order_by("-n", "actor__name")[:FACET_LIMIT]
-    )
-    actors = [(slug, name, n) for slug, name, n in actor_rows]
-    shown = {slug for slug, _, _ in actors}
-    missing = [s for s in filters.actors if s not in shown]
-    if missing:
-        actors += [
-            (slug, name, 0)
-            for slug, name in Actor.objects.filter(slug__in=missing).values_list("slug", "name")
-        ]
-    facets["actor"] = [
-        FacetChoice(slug, name, n, slug in filters.actors) for slug, name, n in actors
-    ]
-
-    place_rows = (
-        Event.objects.filter(pk__in=sample("place"))
-        .exclude(place=None)
-        .values_list("place__slug", "place__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "place__name")[:FACET_LIMIT]
-    )
-    places = [(slug, name, n) for slug, name, n in place_rows]
-    if filters.place and filters.place not in {slug for slug, _, _ in places}:
-        places += [
-            (slug, name, 0)
-            for slug, name in Place.objects.filter(slug=filters.place).values_list("slug", "name")
-        ]
-    facets["place"] = [
-        FacetChoice(slug, name, n, slug == filters.place)
-        for slug, name, n in sorted(places, key=lambda row: row[1])
-    ]
-
-    type_counts = dict(
-        Event.objects.filter(pk__in=sample("type"))
-        .values_list("event_type")
-        .annotate(n=Count("pk"))
-        .values_list("event_type", "n")
-    )
-    facets["type"] = [
-        FacetChoice(value, label, type_counts.get(value, 0), value in filters.types)
-        for value, label in Event.Type.choices
-        if type_counts.get(value) or value in filters.types
-    ]
-
-    publisher_counts = dict(
-        Evidence.objects.filter(event_id__in=sample("publisher"))
-        .exclude(source__publisher="")
-        .values_list("source__publisher")
-        .annotate(n=Count("event_id", distinct=True))
-        .values_list("source__publisher", "n")
-    )
-    if filters.publisher:
-        publisher_counts.setdefault(filters.publisher, 0)
-    facets["publisher"] = [
-        FacetChoice(name, name, n, name == filters.publisher)
-        for name, n in sorted(publisher_counts.items())
-    ]
-    return facets
 
 
 def source_list(*, user=None) -> QuerySet[Source]:

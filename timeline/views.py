@@ -31,12 +31,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if filters is None:
         status = 400
         context.update(page=None, overview=("month", []), facets=_facets_for_invalid(request))
+    elif _fragment(request) and filters.after:
+        # "Show more": the next events only; counts, overview and facets are already shown.
+        query = selectors.TimelineQuery(filters, user=request.user)
+        context.update(page=query.page(with_total=False), overview=("month", []), facets={})
     else:
-        context.update(
-            page=selectors.timeline_page(filters, user=request.user),
-            overview=selectors.timeline_overview(filters, user=request.user),
-            facets=selectors.timeline_facets(filters, user=request.user),
-        )
+        # One query object: the page, the overview and the facets share its matches.
+        query = selectors.TimelineQuery(filters, user=request.user)
+        context.update(page=query.page(), overview=query.overview(), facets=query.facets())
     context["overview_max"] = max((b.count for b in context["overview"][1]), default=0)
     template = "timeline/timeline.html"
     if _fragment(request):

@@ -648,3 +648,178 @@ def test_month_after_month_and_ages_in_decades():
         ("March", "1998-03"),
     ]
     assert values("He is in his late 30s.", NEWS_DCT) == []
+
+
+# ------------------------------------------------------------------ possessives and prepositions
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Analysts revised October's figures upward.", "October", "2023-10"),
+        ("The board moved the vote to November.", "November", "2023-11"),
+        ("The shop raised prices in June and September.", "September", "2023-09"),
+    ],
+)
+def test_month_names_after_to_and_before_possessive(text, span, value):
+    found = values(text)
+    assert (span, value) in found, found
+
+
+def test_may_and_march_after_to_are_still_verbs():
+    assert values("The workers plan to march on the capital.") == []
+    assert values("Prices may fall.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("2019's harvest was poor.", "2019", "2019"),
+        ("Sales beat 2021's record.", "2021", "2021"),
+        ("The bakery's 2022 profit doubled.", "2022", "2022"),
+    ],
+)
+def test_years_with_possessives(text, span, value):
+    assert values(text) == [(span, value)]
+
+
+def test_decade_with_apostrophe_keeps_its_plural():
+    t = one("Rents soared in the 1980's in many cities.")
+    assert (t.text, t.value) == ("the 1980's", "198")
+
+
+# ------------------------------------------------------------------ "the Nth day of ..."
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Today is the fifth day of the strike.", "the fifth day", "2023-12-05"),
+        ("It's the third straight day of protests.", "the third straight day", "2023-12-05"),
+        ("Monday was the second day of the talks.", "the second day", "2023-12-04"),
+    ],
+)
+def test_nth_day_of_an_event_is_the_day_it_is_said_of(text, span, value):
+    assert (span, value) in values(text), values(text)
+
+
+def test_nth_day_without_a_day_to_name_is_not_tagged():
+    assert values("The team won on the second day of the tournament.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Repairs could take weeks, officials said.", "weeks", "PXW"),
+        ("The ceasefire follows months of fighting.", "months", "PXM"),
+        ("The hearing lasted hours.", "hours", "PTXH"),
+        ("She spent years in exile.", "years", "PXY"),
+    ],
+)
+def test_bare_plural_units_after_verbs_of_lasting(text, span, value):
+    t = one(text)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+def test_bare_plural_units_as_subjects_are_not_tagged():
+    assert values("Days are getting shorter.") == []
+
+
+def test_last_years_quarter_is_the_quarter_a_year_before():
+    found = values("Sales rose in the third quarter. Sales for last year's quarter were lower.")
+    assert found == [("the third quarter", "2023-Q3"), ("last year's quarter", "2022-Q3")]
+
+
+def test_the_past_with_a_count_is_not_the_vague_past():
+    assert values("Riots broke out in each of the past three summers.") == []
+    assert values("Such riots are a thing of the past.") == [("the past", "PAST_REF")]
+
+
+def test_year_ago_period_compares_with_the_reported_quarter_not_a_forecast():
+    text = (
+        "Third-quarter profit fell 20%. The company expects weak demand through the second "
+        "quarter of 2024. In the year-ago period, it earned $5 million."
+    )
+    found = dict(values(text))
+    assert found["Third-quarter"] == "2023-Q3"
+    assert found["the second quarter of 2024"] == "2024-Q2"
+    assert found["the year-ago period"] == "2022-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "It was March nineteen ninety-one when the war ended.",
+            "March nineteen ninety-one",
+            "1991-03",
+        ),
+        (
+            "Prices last fell that low in the spring of nineteen eighty-six.",
+            "the spring of nineteen eighty-six",
+            "1986-SP",
+        ),
+        (
+            "The plant opened in the autumn of two thousand five.",
+            "the autumn of two thousand five",
+            "2005-FA",
+        ),
+    ],
+)
+def test_months_and_seasons_with_years_in_words(text, span, value):
+    assert values(text) == [(span, value)]
+
+
+def test_year_ago_quarter_with_its_ordinal():
+    t = one("In the year-earlier third quarter, the bank lost $2 million.")
+    assert (t.text, t.value) == ("the year-earlier third quarter", "2022-Q3")
+
+
+def test_a_comparison_period_does_not_move_the_reported_quarter():
+    text = (
+        "Profit rose in the fiscal first quarter. In the 2022 period, it lost money. "
+        "Sales in the quarter doubled."
+    )
+    found = values(text)
+    assert found[1] == ("the 2022 period", "2022-Q1")
+    assert found[2] == ("the quarter", "2023-Q1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiators will meet at 10 a.m. EST (1500 GMT) Friday.",
+        "Staff at the U.S. Embassy will return Friday.",
+        "Gen. Lee will inspect the troops Friday.",
+    ],
+)
+def test_abbreviation_periods_do_not_end_the_sentence_for_tense(text):
+    # DCT is Tuesday 2023-12-05: the future verb before the abbreviation governs "Friday"
+    assert ("Friday", "2023-12-08") in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports had grown the year before.", [("the year before", "2022")]),
+        (
+            "The dam opened in 2015. The year after, it flooded.",
+            [("2015", "2015"), ("The year after", "2016")],
+        ),
+        ("Prices rose 4 percent in the year to June.", [("the year", "P1Y"), ("June", "2023-06")]),
+    ],
+)
+def test_the_year_before_after_and_to(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The board wants a decision as soon as possible.", "as soon as possible"),
+        ("The rest will be paid at a later date.", "a later date"),
+    ],
+)
+def test_fixed_phrases_of_the_unspecified_future(text, span):
+    t = one(text)
+    assert (t.text, t.type, t.value) == (span, "DATE", "FUTURE_REF")
+
+
+def test_as_soon_as_a_clause_is_not_a_time():
+    assert values("Prices fell as soon as the results came out.") == []

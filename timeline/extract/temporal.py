@@ -33,6 +33,7 @@ from .temporal_lex import (
     DECADE_WORDS,
     LABEL_WORDS,
     MONTH,
+    MONTH_FULL,
     MONTH_STRICT,
     MONTHS,
     NUM,
@@ -248,6 +249,13 @@ _SET_FOR_RE = re.compile(
 _WORD_WEIGHT = 1.5
 _WORD_PAST_RE = re.compile(r"\b(?:ago|last|yesterday|earlier)\b", re.I)
 _SENT_BOUND_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+# a period that ends an abbreviation, not a sentence: "a.m. EDT", "the U.S. Embassy",
+# "Gen. Smith", "John F. Kennedy", "Aug. 7"
+_ABBREV_DOT_RE = re.compile(
+    r"(?:(?<![\w.])(?:[A-Za-z]\.)+[A-Za-z]|(?<![\w.])[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Gens|Sen|Sens"
+    r"|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Cpl|Pvt|Prof|Rev|Gov|St|Mt|Ft|Jr|Sr|No|Nos"
+    r"|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|Pres|Sec|Atty|Supt|Insp)|\b[ap]\.m)$"
+)
 
 
 # ============================================================================ rules
@@ -296,6 +304,9 @@ class _Doc:
         self.dct = dct
         self.found: list[Timex] = []
         self.last_quarter: Timex | None = None
+        # the last quarter mentioned that ended before the DCT's: the period being reported,
+        # which "the year-ago period" and "a year earlier" compare with (not a forecast quarter)
+        self.last_reported_quarter: Timex | None = None
         self.start = 0
         self.end = 0
 
@@ -318,11 +329,24 @@ class _Doc:
     def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         lo = max(0, start - 250)
         s = lo
-        for m in _SENT_BOUND_RE.finditer(self.text, lo, start):
-            s = m.end()
-        m = _SENT_BOUND_RE.search(self.text, end, min(len(self.text), end + 200))
-        e = m.start() if m else min(len(self.text), end + 200)
+        text = self.text
+        for m in _SENT_BOUND_RE.finditer(text, lo, start):
+            if not self._abbrev_dot(m):
+                s = m.end()
+        hi = min(len(text), end + 200)
+        e = hi
+        for m in _SENT_BOUND_RE.finditer(text, end, hi):
+            if not self._abbrev_dot(m):
+                e = m.start()
+                break
         return s, e
+
+    def _abbrev_dot(self, m: re.Match) -> bool:
+        """Is this sentence-boundary candidate the period of an abbreviation?"""
+        p = m.start()
+        return (
+            self.text[p] == "." and _ABBREV_DOT_RE.search(self.text, max(0, p - 8), p) is not None
+        )
 
     def tense(self, start: int, end: int, near_schedule: bool = False) -> str:
         """'future', 'past' or '' from the nearest tense marker in the clause.
@@ -415,6 +439,32 @@ def _r_anchored_day(doc: _Doc, m: re.Match):
                 {"anchor": f"{anchor.text} ({anchor.value})"},
             )
     return "DATE", tv.day(doc.dct + dt.timedelta(days=n)), f"'{w}': {n:+d} day from the DCT"
+
+
+_NTH_DAY_NOW_RE = re.compile(r"\b(?:today|it|this)\s*(?:['’]s|\s+is)\s+$", re.I)
+_NTH_DAY_COPULA_RE = re.compile(r"\s+(?:was|is|marked|marks)\s+$", re.I)
+
+
+def _r_nth_day(doc: _Doc, m: re.Match):
+    """ "Today is the eighth day of the strike", "Tuesday was the third day of protests": the
+    day named by the subject of the clause (the DCT for "today"/"it is")."""
+    lo = max(0, m.start() - 30)
+    if _NTH_DAY_NOW_RE.search(doc.text, lo, m.start()):
+        return "DATE", tv.day(doc.dct), "'the Nth day' of something, said of today: the DCT"
+    prev = doc.found[-1] if doc.found else None
+    if (
+        prev is not None
+        and prev.type == "DATE"
+        and tv.precision(prev.value) == "day"
+        and _NTH_DAY_COPULA_RE.fullmatch(doc.text, prev.end, m.start())
+    ):
+        return (
+            "DATE",
+            prev.value,
+            f"'the Nth day' of something, said of {prev.text!r}",
+            {"anchor": f"{prev.text} ({prev.value})"},
+        )
+    return None
 
 
 def _r_bare_pod(doc: _Doc, m: re.Match):
@@ -836,8 +886,25 @@ def _r_range(doc: _Doc, m: re.Match):
     )
 
 
+def _spelled_year_num(s: str) -> int | None:
+    """ "nineteen ninety-seven" -> 1997, "two thousand" -> 2000; None when not a year."""
+    words = s.lower().replace("-", " ").split()
+    if words[0] == "nineteen":
+        rest = " ".join(w for w in words[1:] if w not in ("hundred", "and", "oh"))
+        n = _num(rest) if rest else 0
+        return None if n is None or n > 99 else 1900 + int(n)
+    rest = " ".join(w for w in words[2:] if w != "and")
+    n = _num(rest) if rest else 0
+    return None if n is None else 2000 + int(n)
+
+
 def _r_month_year(doc: _Doc, m: re.Match):
     mon = _month_num(m["mon"])
+    if m["syr"]:
+        y = _spelled_year_num(m["syr"])
+        if y is None or not m["mon"][0].isupper():
+            return None
+        return "DATE", tv.month(y, mon), "month and a year in words"
     y = _year_num(m["yr"], doc.dct)
     return "DATE", tv.month(y, mon), "explicit month and year"
 
@@ -867,7 +934,14 @@ def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
     after_month = before in ("to", "and", "or", "through") and re.search(
         rf"{MONTH}\W*\s*(?:and|to|or|through)\s*$", doc.text[max(0, start - 25) : start], re.I
     )
-    if before in VERB_CONTEXT_BEFORE and not (m.start() < start) and not after_month:
+    if (
+        before in VERB_CONTEXT_BEFORE
+        and low in ("may", "march")
+        and not (m.start() < start)
+        and not after_month
+    ):
+        # only "May" and "March" are also verbs ("they may", "to march"); "moved to December",
+        # "and November" are months
         return False
     if low in ("may", "march"):
         if m.start() < start:  # a modifier such as "last", "early", "in" is in the match
@@ -1169,8 +1243,22 @@ def _r_rel_pod(doc: _Doc, m: re.Match):
 
 def _r_the_year(doc: _Doc, m: re.Match):
     after = doc.text[m.end() : m.end() + 20].lower()
-    if re.match(r"\s+(?:ended|ending|ends|to\s+(?:date|end))", after):
+    if re.match(rf"\s+(?:ended|ending|ends|to\s+(?:date|end|{MONTH_FULL}))", after):
         return "DURATION", "P1Y", "'the year ended ...' is a one-year period"
+    # ("the year before the war" is a span before an event; only the adverb counts)
+    rel = re.match(
+        r"\s+(?:(before|after)(?=\s*(?:[,.;:)]|$|and\b|but\b))|(earlier|later)\b)", after
+    )
+    if rel and m.group(0).lower() == "the year":
+        # "the year before": the year before the one the story is at
+        word = rel.group(1) or rel.group(2)
+        n = -1 if word in ("before", "earlier") else 1
+        anchor = doc.last_value(("day", "month", "year", "quarter", "season"))
+        base = int(anchor.value[:4]) if anchor is not None else doc.dct.year
+        extras = {"end": m.end() + rel.end()}
+        if anchor is not None:
+            extras["anchor"] = f"{anchor.text} ({anchor.value})"
+        return "DATE", f"{base + n:04d}", f"'the year {word}': {n:+d} year", extras
     return "DATE", f"{doc.dct.year:04d}", "'the year' in news means the DCT's year"
 
 
@@ -1200,10 +1288,15 @@ def _r_quarter(doc: _Doc, m: re.Match):
         why = f"{w} year's quarter"
     else:
         y, why = _resolve_quarter(doc, q, *m.span())
+    if m["ya"]:
+        # "the year-ago third quarter": the same quarter a year before
+        y -= 1
+        why = f"a year before: {why}"
     if m["half"]:
         h = 1 if q == 1 else 2
         return "DATE", f"{y:04d}-H{h}", why, extras
-    extras["quarter"] = True
+    if not m["ya"]:
+        extras["quarter"] = True
     return "DATE", tv.quarter(y, q), why, extras
 
 
@@ -1217,9 +1310,14 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
     if g.get("qyr"):
         y = _year_num(g["qyr"], doc.dct)
         q = int(lastq.value[-1]) if lastq is not None else tv.quarter_of(doc.dct)[1]
-        return "DATE", tv.quarter(y, q), f"quarter of {y} (quarter number from context)"
+        # "the 1988 period" beside the 1989 quarter being reported: a comparison, which does
+        # not move the story's quarter
+        extras = {"shift": True} if lastq is not None and lastq.value[:4] != f"{y:04d}" else {}
+        return "DATE", tv.quarter(y, q), f"quarter of {y} (quarter number from context)", extras
     shifted = "year-earlier" in adj or "year-ago" in adj or "year earlier" in adj or g.get("lastyr")
     if shifted:
+        if lastq is not None and doc.last_reported_quarter is not None:
+            lastq = doc.last_reported_quarter
         if lastq is not None:
             v = tv.shift_value(lastq.value, -1)
             return (
@@ -1302,6 +1400,7 @@ def _r_year(doc: _Doc, m: re.Match):
     if (
         raw_before[:1].isupper()
         and raw_before[-1] not in ",.;:("
+        and not raw_before.endswith(("'s", "’s"))  # "Sony's 1990 profit"
         and before not in _YEAR_OK_BEFORE
         and not doc.sentence_start(m.start() - len(raw_before) - 1 if raw_before else m.start())
     ):
@@ -1322,19 +1421,8 @@ def _r_year(doc: _Doc, m: re.Match):
 
 
 def _r_spelled_year(doc: _Doc, m: re.Match):
-    s = m.group("sy").lower().replace("-", " ")
-    words = s.split()
-    if words[0] == "nineteen":
-        rest = " ".join(w for w in words[1:] if w not in ("hundred", "and", "oh"))
-        n = _num(rest) if rest else 0
-        if n is None or n > 99:
-            return None
-        return "DATE", f"{1900 + int(n):04d}", "year in words"
-    rest = " ".join(w for w in words[2:] if w != "and")
-    n = _num(rest) if rest else 0
-    if n is None:
-        return None
-    return "DATE", f"{2000 + int(n):04d}", "year in words"
+    y = _spelled_year_num(m.group("sy"))
+    return None if y is None else ("DATE", f"{y:04d}", "year in words")
 
 
 def _r_decade(doc: _Doc, m: re.Match):
@@ -1388,8 +1476,10 @@ def _r_rel_century(doc: _Doc, m: re.Match):
 
 def _r_season(doc: _Doc, m: re.Match):
     season = SEASONS[m["s"].lower()]
-    if m["yr"]:
-        y = _year_num(m["yr"], doc.dct)
+    if m["yr"] or m["syr"]:
+        y = _year_num(m["yr"], doc.dct) if m["yr"] else _spelled_year_num(m["syr"])
+        if y is None:
+            return None
         return "DATE", f"{y:04d}-{season}", "season of an explicit year"
     rel = m["rel"] or ""
     if not rel and not m["mod"]:
@@ -1542,6 +1632,8 @@ def _r_duration(doc: _Doc, m: re.Match):
             return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
         if l0 == "Y" and k == 1 and doc.last_quarter is not None:
             a = doc.last_quarter
+            if sign < 0 and doc.last_reported_quarter is not None:
+                a = doc.last_reported_quarter  # compared with the period reported, not a forecast
             if doc.start - a.end < 400:
                 v = tv.shift_value(a.value, sign)
                 if v:
@@ -1602,6 +1694,14 @@ def _r_duration(doc: _Doc, m: re.Match):
     return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
 
 
+# words after which a bare plural unit is a span of time: prepositions ("for weeks", "within
+# days") and verbs of lasting ("could take months", "lasted hours", "follows years of talks")
+_VAGUE_SPAN_BEFORE = _words(
+    "for within in over after of during took takes take taking lasted last lasts lasting",
+    "spent spend spends spending follows followed following",
+)
+
+
 def _r_vague_dur(doc: _Doc, m: re.Match):
     """ "recent years", "the coming weeks", "years", "several months"."""
     unit = m["unit"].lower()
@@ -1615,7 +1715,7 @@ def _r_vague_dur(doc: _Doc, m: re.Match):
             if nxt.group(1).lower() == "ago":
                 extras["end"] = m.end() + nxt.end()
             return "DURATION", _duration(None, unit), f"unspecified number of {unit}", extras
-        if before not in ("for", "within", "in", "over", "after", "of", "during", "took", "takes"):
+        if before not in _VAGUE_SPAN_BEFORE:
             return None
         if (
             before == "in"
@@ -1679,7 +1779,19 @@ def _r_ref(doc: _Doc, m: re.Match):
         "the weeks ahead",
         "the months ahead",
         "eventually",
+        "soon as possible",
+        "a later date",
+        "a future date",
+        "some later date",
+        "some future date",
     ):
+        if w == "soon as possible":
+            return (
+                "DATE",
+                "FUTURE_REF",
+                "'as soon as possible' refers to the future",
+                {"start": m.start() - 3},
+            )
         if w == "future" and doc.word_before(m.start()) in (
             "the",
             "a",
@@ -1692,7 +1804,18 @@ def _r_ref(doc: _Doc, m: re.Match):
         ):
             return None
         return "DATE", "FUTURE_REF", f"'{w}' refers to the future"
+    if w == "the past" and _COUNTED_AFTER_RE.match(doc.text, m.end()):
+        # "the past three summers", "the past 10 seasons": a counted span of an unit the
+        # duration rules do not know, not the vague past
+        return None
     return "DATE", "PAST_REF", f"'{w}' refers to the past"
+
+
+_COUNTED_AFTER_RE = re.compile(
+    r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many"
+    r"|couple)\b)",
+    re.I,
+)
 
 
 _FUNCTION_WORDS = _words(
@@ -1762,6 +1885,17 @@ def _r_year_end(doc: _Doc, m: re.Match):
 
 # ---------------------------------------------------------------- rule table
 
+# a year in words, as broadcast transcripts write it ("nineteen ninety-seven", "two thousand")
+_SPELLED_YEAR = (
+    r"(?:nineteen[\s-](?:hundred(?:\s+and)?\s+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?!\w)"
+)
+
 _WD_PREFIX = (
     r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous"
     r"|the\s+following|early|late|earlier|later)\s+)?"
@@ -1822,7 +1956,7 @@ RULES: list[_Rule] = [
     _Rule(
         "month_year",
         rf"{_BW}(?:{_MOD_PRE})?(?P<mon>{MONTH_STRICT}|{MONTH}(?=,?\s+\d))(?:,|\s+of)?\s+"
-        rf"(?P<yr>{YEAR4})",
+        rf"(?:(?P<yr>{YEAR4})|(?P<syr>{_SPELLED_YEAR}))",
         _r_month_year,
     ),
     _Rule(
@@ -1834,6 +1968,7 @@ RULES: list[_Rule] = [
         "quarter",
         rf"{_BW}(?:(?P<det>the)\s+)?(?:(?P<ryr>this|last|next)\s+year['’]s\s+"
         rf"|(?:fiscal\s+)?(?P<pyr>{YEAR4})(?:['’]s)?\s+)?"
+        r"(?P<ya>(?:(?:comparable|corresponding)\s+)?year[\s-](?:ago|earlier)[\s-]+)?"
         r"(?:(?:fiscal|calendar|latest|current|same)[\s-]+)*"
         r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final)(?P<hy>[\s-]+)(?:fiscal[\s-]+)?"
         r"(?:(?P<half>half)|quarter)"
@@ -1924,6 +2059,12 @@ RULES: list[_Rule] = [
         _r_end_of_unit,
     ),
     _Rule(
+        "nth_day",
+        rf"{_BW}the\s+(?:{ORD_WORD_DAY}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive"
+        r"|full)\s+)?day(?=\s+(?:of|in|since)\b)",
+        _r_nth_day,
+    ),
+    _Rule(
         "anchored_day",
         rf"{_BW}the\s+(?:(?:next|following|previous|preceding|prior)\s+day"
         r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow|the|a|an|his|her|their|its)\b))(?![\w'’-])",
@@ -1934,6 +2075,11 @@ RULES: list[_Rule] = [
         rf"{_BW}(?:(?:early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow"
         r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:['’]s)?(?![\w'’-])",
         _r_today,
+    ),
+    _Rule(
+        "last_year_quarter",
+        rf"{_BW}(?P<lastyr>last\s+year['’]s)\s+(?P<noun>quarter|period)(?![\w-])",
+        _r_quarter_rel,
     ),
     _Rule(
         "rel_unit",
@@ -1951,11 +2097,6 @@ RULES: list[_Rule] = [
         r"|recent|year-earlier|year-ago|year\s+earlier|most\s+recent|just-ended|just\s+ended"
         r"|September|June|March|December)\s+)*)(?P<noun>quarter|period)(?![\w-])"
         r"(?:\s+(?P<lastyr>last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year))?",
-        _r_quarter_rel,
-    ),
-    _Rule(
-        "last_year_quarter",
-        rf"{_BW}(?P<lastyr>last\s+year['’]s)\s+(?P<noun>quarter|period)(?![\w-])",
         _r_quarter_rel,
     ),
     _Rule(
@@ -1983,7 +2124,8 @@ RULES: list[_Rule] = [
         "season",
         rf"{_BW}(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<rel>this\s+past|this\s+coming|this|last"
         r"|next|the\s+past|the\s+coming|the|past|coming|early|late)\s+)?"
-        rf"(?:(?:early|late|mid)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<yr>{YEAR4}))?",
+        rf"(?:(?:early|late|mid)[\s-]+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?:(?P<yr>{YEAR4})|(?P<syr>{_SPELLED_YEAR})))?",
         _r_season,
     ),
     _Rule(
@@ -2024,13 +2166,7 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "spelled_year",
-        r"(?:the\s+year\s+)?(?P<sy>nineteen[\s-](?:hundred(?:\s+and)?\s+)?"
-        r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
-        r"|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen"
-        r"|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|seven"
-        r"|eight|nine))|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven"
-        r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))?)(?!\w)",
+        rf"(?:the\s+year\s+)?(?P<sy>{_SPELLED_YEAR})",
         lambda doc, m: (
             _r_spelled_year(doc, m)
             if m.group(0).lower().startswith("the")
@@ -2047,7 +2183,7 @@ RULES: list[_Rule] = [
     _Rule(
         "year",
         rf"{_B}(?P<mod>(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
-        rf"|the\s+middle\s+of)[\s-]+)?(?P<yr>{YEAR4}|(?<=\bin\s)['’]\d\d(?![\w'’]))(?!['’]?s\b)",
+        rf"|the\s+middle\s+of)[\s-]+)?(?P<yr>{YEAR4}|(?<=\bin\s)['’]\d\d(?![\w'’]))(?!s\b)(?!(?<=0)['’]s\b)",
         _r_year,
     ),
     _Rule(
@@ -2074,6 +2210,8 @@ RULES: list[_Rule] = [
         r"|yesteryear"
         # "at the time," (then), not "at the time of ..." or "at the time he left" (when)
         r"|(?<=\bat\s)the\s+time(?=\s*[,.;:)])"
+        # "as soon as possible", "at a later date": an unspecified future time
+        r"|(?<=\bas\s)soon\s+as\s+possible|(?<=\bat\s)(?:a|some)\s+(?:later|future)\s+date"
         r")(?![\w'’-])",
         _r_ref,
     ),
@@ -2178,7 +2316,8 @@ _AFTER_DET = (
         "week weekend month quarter period decade century end beginning start middle rest",
         "remainder present near short long medium years months weeks days hours minutes full",
         "calendar whole entire comparable corresponding least present moment year time day",
-        "hundred thousand couple hour minute night fortnight of",
+        "hundred thousand couple hour minute night fortnight of fifth sixth seventh eighth",
+        "ninth tenth eleventh twelfth",
     )
 ) - {"the", "a", "an"}
 
@@ -2280,7 +2419,10 @@ class Tagger:
             end = extras.get("end", end)
             # trim possessive and trailing punctuation from the extent
             span_text = text[start:end]
-            trimmed = re.sub(r"(?:['’]s?|\s+)$", "", span_text)
+            if name == "decade":  # "the 1990's": the apostrophe is part of the plural
+                trimmed = span_text.rstrip()
+            else:
+                trimmed = re.sub(r"(?:['’]s?|\s+)$", "", span_text)
             end = start + len(trimmed)
             # "the next year or so": the approximation belongs to the expression
             orso = _OR_SO_RE.match(text, end)
@@ -2336,6 +2478,11 @@ class Tagger:
             )
             if set_quarter:
                 doc.last_quarter = out[-1]
+                if value[:4].isdigit() and (int(value[:4]), value[5:]) < (
+                    dct.year,
+                    f"Q{(dct.month - 1) // 3 + 1}",
+                ):
+                    doc.last_reported_quarter = out[-1]
         return list(out)
 
 

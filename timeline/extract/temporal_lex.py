@@ -160,7 +160,7 @@ MONTH_FULL = (
 MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?![\w'’-])"
 # abbreviations only with a dot: used where no day/year follows
-MONTH_STRICT = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.)(?![\w'’-])"
+MONTH_STRICT = rf"(?:{MONTH_FULL}(?![\w-])(?!['’](?!s\b))|{MONTH_ABBR}\.(?![\w'’-]))"
 WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.)(?![\w-])"

@@ -1,0 +1,172 @@
+"""Timeline queries answered by the SQLite timeline index (FTS5 over filter keys and text).
+
+`matches` returns what `selectors.events_filtered(...).order_by("start_date", "pk")` would,
+as (start_date, pk) pairs, but from one FTS5 query whose rowids are timeline positions: the
+index walks posting lists in timeline order and stops at `limit`, so the cost follows the
+page, not the corpus. The ORM query stays the reference (and PostgreSQL's path); the tests
+compare the two on random filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+
+from timeline import eventkeys
+from timeline.eventkeys import ACTOR, PLACE, PUBLISHER, SOURCE, STATUS, TYPE, KeyFilter, token
+from timeline.filters import TimelineFilters
+from timeline.models import LONG_RUNNING_DAYS, Actor, Event, EventSearch, Place
+from timeline.search import search_terms
+
+FTS = "timeline_event_fts"
+
+
+class Names:
+    """Actor and place slugs resolved to ids once per request (unknown ones match nothing)."""
+
+    def __init__(self, filters: TimelineFilters) -> None:
+        self.actors = (
+            dict(Actor.objects.filter(slug__in=filters.actors).values_list("slug", "pk"))
+            if filters.actors
+            else {}
+        )
+        self.place = (
+            Place.objects.filter(slug=filters.place).values_list("pk", flat=True).first() or 0
+            if filters.place
+            else 0
+        )
+
+
+def key_filter(
+    filters: TimelineFilters, statuses: tuple[str, ...], names: Names, skip: str = ""
+) -> KeyFilter:
+    keys = KeyFilter().require_any(token(STATUS, s) for s in statuses)
+    if filters.actors and skip != "actor":
+        for slug in filters.actors:
+            keys.require(token(ACTOR, names.actors.get(slug, 0)))
+    if filters.place and skip != "place":
+        keys.require(token(PLACE, names.place))
+    if filters.types and skip != "type":
+        keys.require_any(token(TYPE, value) for value in filters.types)
+    if filters.publisher and skip != "publisher":
+        keys.require(token(PUBLISHER, filters.publisher))
+    if filters.source:
+        keys.require(token(SOURCE, filters.source))
+    return keys
+
+
+def text_expression(text: str) -> str:
+    """Every word, the last one as a prefix (so results follow typing)."""
+    terms = search_terms(text)
+    if not terms:
+        return ""
+    return "document : (" + " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*']) + ")"
+
+
+def _lower_bound(filters: TimelineFilters, after: tuple[dt.date, int] | None) -> int | None:
+    bound = eventkeys.first_key(filters.date_from) if filters.date_from else None
+    if after:
+        day, pk = after
+        if pk < eventkeys.ID_MASK:
+            cursor = eventkeys.sort_key(day, pk) + 1
+        elif day < dt.date.max:
+            cursor = eventkeys.first_key(day + dt.timedelta(days=1))
+        else:
+            return -1  # nothing comes after the last possible day
+        bound = cursor if bound is None else max(bound, cursor)
+    return bound
+
+
+def matches(
+    filters: TimelineFilters,
+    *,
+    statuses: tuple[str, ...],
+    names: Names,
+    limit: int,
+    skip: str = "",
+    after: tuple[dt.date, int] | None = None,
+) -> list[tuple[dt.date, int]]:
+    """The first `limit` matching events in timeline order (after the cursor), as
+    (start_date, pk)."""
+    keys = key_filter(filters, statuses, names, skip)
+    text = text_expression(filters.text)
+    expression = keys.expression() + (f" AND {text}" if text else "")
+    low = _lower_bound(filters, after)
+    if low == -1:
+        return []
+    early = _carried_over(filters, keys, text, statuses, after) if filters.date_from else []
+    if len(early) >= limit:
+        return early[:limit]
+    sql = [f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"]
+    params: list = [expression]
+    if low is not None:
+        sql.append("AND rowid >= %s")
+        params.append(low)
+    if filters.date_to:
+        sql.append("AND rowid <= %s")
+        params.append(eventkeys.last_key(filters.date_to))
+    sql.append("ORDER BY rowid LIMIT %s")
+    params.append(limit - len(early))
+    with connection.cursor() as cursor:
+        cursor.execute(" ".join(sql), params)
+        rows = cursor.fetchall()
+    return early + [eventkeys.sort_key_parts(row[0]) for row in rows]
+
+
+def _carried_over(
+    filters: TimelineFilters,
+    keys: KeyFilter,
+    text: str,
+    statuses: tuple[str, ...],
+    after: tuple[dt.date, int] | None,
+) -> list[tuple[dt.date, int]]:
+    """Events that start before `from` and run into it: events of several days starting at
+    most LONG_RUNNING_DAYS before (partial index `event_multiday`), and long-running ones
+    (`event_long_running`). There are few; their keys are checked here."""
+    start = filters.date_from
+    assert start is not None
+    floor = (
+        start - dt.timedelta(days=LONG_RUNNING_DAYS)
+        if start > dt.date.min + dt.timedelta(days=LONG_RUNNING_DAYS)
+        else dt.date.min
+    )
+    # INDEXED BY: the planner would otherwise walk a year of the (status, start_date) index.
+    marks = ", ".join(["%s"] * len(statuses))
+    table = Event._meta.db_table
+    queries = [
+        (
+            f"SELECT id, start_date FROM {table} INDEXED BY event_multiday WHERE "
+            f"start_date >= %s AND start_date < %s AND last_day > start_date "
+            f"AND last_day >= %s AND status IN ({marks})",
+            [floor, start, start, *statuses],
+        ),
+        (
+            f"SELECT id, start_date FROM {table} INDEXED BY event_long_running WHERE "
+            f"long_running AND last_day >= %s AND start_date < %s AND status IN ({marks})",
+            [start, start, *statuses],
+        ),
+    ]
+    candidates: dict[int, dt.date] = {}
+    with connection.cursor() as cursor:
+        for sql, params in queries:
+            cursor.execute(sql, params)
+            for pk, day in cursor.fetchall():
+                candidates[pk] = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+    if after:
+        candidates = {pk: day for pk, day in candidates.items() if (day, pk) > after}
+    if not candidates:
+        return []
+    documents = EventSearch.objects.filter(event_id__in=list(candidates)).values_list(
+        "event_id", "keys", "sort_key"
+    )
+    kept = {pk: key for pk, tokens, key in documents if keys.matches(set(tokens.split()))}
+    if kept and text:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND rowid >= %s AND rowid <= %s",
+                [text, min(kept.values()), max(kept.values())],
+            )
+            found = {row[0] for row in cursor.fetchall()}
+        kept = {pk: key for pk, key in kept.items() if key in found}
+    return sorted((candidates[pk], pk) for pk in kept)
