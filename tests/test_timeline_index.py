@@ -10,7 +10,7 @@ import pytest
 
 from timeline import services
 from timeline.filters import TimelineFilters
-from timeline.models import Actor, Event, Evidence, Place, Source
+from timeline.models import Actor, Event, EventSearch, Evidence, Place, Source
 from timeline.selectors import TimelineQuery
 
 pytestmark = pytest.mark.django_db
@@ -136,11 +136,14 @@ def test_matches_equal_a_plain_reading_on_random_filters(corpus, staff, django_u
         filters = random_filters(rng, sources)
         want = expected(filters, statuses)
         query = TimelineQuery(filters, user=user)
-        got = query.first(1000)
+        got = [(day, pk) for day, pk, _ in query.first(1000)]
         assert got == want, filters
         nonempty += bool(want)
+        documents = dict(EventSearch.objects.values_list("event_id", "keys"))
+        for _, pk, keys in query.first(1000, with_keys=True):
+            assert keys == documents[pk]
         if len(want) > 3:  # paging from a cursor continues exactly where it left off
-            assert query.first(5, after=want[2]) == want[3:8], filters
+            assert [(d, pk) for d, pk, _ in query.first(5, after=want[2])] == want[3:8]
     assert nonempty > 60  # the random filters do select something most of the time
 
 
@@ -151,7 +154,7 @@ def test_matches_follow_edits_to_participants_places_publishers_and_status(corpu
 
     def check(**kwargs) -> list:
         filters = TimelineFilters(**kwargs)
-        got = TimelineQuery(filters).first(1000)
+        got = [(day, pk) for day, pk, _ in TimelineQuery(filters).first(1000)]
         assert got == expected(filters, statuses), kwargs
         return got
 

@@ -86,9 +86,10 @@ def matches(
     limit: int,
     skip: str = "",
     after: tuple[dt.date, int] | None = None,
-) -> list[tuple[dt.date, int]]:
+    with_keys: bool = False,
+) -> list[tuple[dt.date, int, str]]:
     """The first `limit` matching events in timeline order (after the cursor), as
-    (start_date, pk)."""
+    (start_date, pk, keys); `keys` (the event's filter tokens) is "" unless asked for."""
     keys = key_filter(filters, statuses, names, skip)
     text = text_expression(filters.text)
     expression = keys.expression() + (f" AND {text}" if text else "")
@@ -98,20 +99,27 @@ def matches(
     early = _carried_over(filters, keys, text, statuses, after) if filters.date_from else []
     if len(early) >= limit:
         return early[:limit]
-    sql = [f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"]
+    if with_keys:
+        # The tokens of each match in the same query, by the event id inside the rowid.
+        sql = [
+            f"SELECT {FTS}.rowid, s.keys FROM {FTS} JOIN {EventSearch._meta.db_table} s "
+            f"ON s.event_id = ({FTS}.rowid & {eventkeys.ID_MASK}) WHERE {FTS} MATCH %s"
+        ]
+    else:
+        sql = [f"SELECT rowid, '' FROM {FTS} WHERE {FTS} MATCH %s"]
     params: list = [expression]
     if low is not None:
-        sql.append("AND rowid >= %s")
+        sql.append(f"AND {FTS}.rowid >= %s")
         params.append(low)
     if filters.date_to:
-        sql.append("AND rowid <= %s")
+        sql.append(f"AND {FTS}.rowid <= %s")
         params.append(eventkeys.last_key(filters.date_to))
-    sql.append("ORDER BY rowid LIMIT %s")
+    sql.append(f"ORDER BY {FTS}.rowid LIMIT %s")
     params.append(limit - len(early))
     with connection.cursor() as cursor:
         cursor.execute(" ".join(sql), params)
         rows = cursor.fetchall()
-    return early + [eventkeys.sort_key_parts(row[0]) for row in rows]
+    return early + [(*eventkeys.sort_key_parts(key), tokens) for key, tokens in rows]
 
 
 def _carried_over(
@@ -120,7 +128,7 @@ def _carried_over(
     text: str,
     statuses: tuple[str, ...],
     after: tuple[dt.date, int] | None,
-) -> list[tuple[dt.date, int]]:
+) -> list[tuple[dt.date, int, str]]:
     """Events that start before `from` and run into it: events of several days starting at
     most LONG_RUNNING_DAYS before (partial index `event_multiday`), and long-running ones
     (`event_long_running`). There are few; their keys are checked here."""
@@ -160,13 +168,13 @@ def _carried_over(
     documents = EventSearch.objects.filter(event_id__in=list(candidates)).values_list(
         "event_id", "keys", "sort_key"
     )
-    kept = {pk: key for pk, tokens, key in documents if keys.matches(set(tokens.split()))}
+    kept = {pk: (key, tokens) for pk, tokens, key in documents if keys.matches(set(tokens.split()))}
     if kept and text:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND rowid >= %s AND rowid <= %s",
-                [text, min(kept.values()), max(kept.values())],
+                [text, min(k for k, _ in kept.values()), max(k for k, _ in kept.values())],
             )
             found = {row[0] for row in cursor.fetchall()}
-        kept = {pk: key for pk, key in kept.items() if key in found}
-    return sorted((candidates[pk], pk) for pk in kept)
+        kept = {pk: kt for pk, kt in kept.items() if kt[0] in found}
+    return sorted((candidates[pk], pk, tokens) for pk, (_, tokens) in kept.items())

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
@@ -26,7 +27,6 @@ from timeline.models import (
     Event,
     EventMonthStat,
     EventRedirect,
-    EventSearch,
     Evidence,
     Place,
     Source,
@@ -148,13 +148,19 @@ class TimelineQuery:
         self.filters, self.user = filters, user
         self.statuses = visible_statuses(user=user)
         self._names: keyindex.Names | None = None
-        self._samples: dict[str, list[tuple[dt.date, int]]] = {}
+        self._samples: dict[str, list[tuple[dt.date, int, str]]] = {}
         self._tokens: dict[str, Counter] = {}
 
     def first(
-        self, limit: int, *, skip: str = "", after: tuple[dt.date, int] | None = None
-    ) -> list[tuple[dt.date, int]]:
-        """The first `limit` matches in timeline order (after the cursor): (start_date, pk)."""
+        self,
+        limit: int,
+        *,
+        skip: str = "",
+        after: tuple[dt.date, int] | None = None,
+        with_keys: bool = False,
+    ) -> list[tuple[dt.date, int, str]]:
+        """The first `limit` matches in timeline order (after the cursor): (start_date, pk,
+        keys), where keys are the event's filter tokens if asked for ("" otherwise)."""
         if connection.vendor == "sqlite":
             if self._names is None:
                 self._names = keyindex.Names(self.filters)
@@ -165,6 +171,7 @@ class TimelineQuery:
                 limit=limit,
                 skip=skip,
                 after=after,
+                with_keys=with_keys,
             )
         events = events_filtered(self.filters, user=self.user, skip=skip).order_by(
             "start_date", "pk"
@@ -175,18 +182,20 @@ class TimelineQuery:
             events = events.filter(start_date__gte=after_date).filter(
                 Q(start_date__gt=after_date) | Q(pk__gt=after_pk)
             )
-        return list(events.values_list("start_date", "pk")[:limit])
+        if not with_keys:
+            return [(day, pk, "") for day, pk in events.values_list("start_date", "pk")[:limit]]
+        return [
+            (day, pk, keys or "")
+            for day, pk, keys in events.values_list("start_date", "pk", "search__keys")[:limit]
+        ]
 
-    def sample(self, skip: str = "") -> list[tuple[dt.date, int]]:
+    def sample(self, skip: str = "") -> list[tuple[dt.date, int, str]]:
         """The first SAMPLE_LIMIT + 1 matches (one more tells "1,000+"), leaving out the
         facet `skip` when its filter is in use."""
         key = skip if skip and _ACTIVE[skip](self.filters) else ""
         if key not in self._samples:
-            self._samples[key] = self.first(SAMPLE_LIMIT + 1, skip=key)
+            self._samples[key] = self.first(SAMPLE_LIMIT + 1, skip=key, with_keys=True)
         return self._samples[key]
-
-    def sample_ids(self, skip: str = ""):
-        return _id_set([pk for _, pk in self.sample(skip)[:SAMPLE_LIMIT]])
 
     # --- the page ---------------------------------------------------------------------
 
@@ -215,7 +224,7 @@ class TimelineQuery:
             .order_by("source__published_date", "source_id", "start")
         )
         rows = sorted(
-            Event.objects.filter(pk__in=[pk for _, pk in hits])
+            Event.objects.filter(pk__in=[pk for _, pk, _ in hits])
             .select_related("place", "parent")
             .prefetch_related(
                 Prefetch("participants", queryset=Actor.objects.only("id", "name", "slug", "kind")),
@@ -223,15 +232,26 @@ class TimelineQuery:
             ),
             key=lambda event: (event.start_date, event.pk),
         )
+        # What the list shows, worked out here once: the template only prints it (a page of
+        # events is the hot path of the site, and template filters cost more than Python).
+        event_url = _url_pattern("timeline:event-detail", "slug")
+        source_url = _url_pattern("timeline:source-detail", 1)
+        types = dict(Event.Type.choices)
         for event in rows:
             # Plain lists: templates read them many times, a related manager would rebuild a
             # queryset on every access.
             event.people = list(event.participants.all())
             event.passages = list(event.evidence.all())
             event.source_count = len({ev.source_id for ev in event.passages})
-            event.url = event.get_absolute_url()
+            event.url = event_url(event.slug)
+            event.type_label = types.get(event.event_type, event.event_type)
+            parent = event.parent
+            event.visible_parent = parent if parent and parent.status in self.statuses else None
+            if event.visible_parent:
+                event.visible_parent.url = event_url(parent.slug)
             for passage in event.passages:
-                passage.url = reverse("timeline:source-detail", args=[passage.source_id])
+                passage.url = source_url(passage.source_id)
+                passage.label = _passage_label(passage.source)
         more = len(rows) > size
         rows = rows[:size]
         cursor = f"{rows[-1].start_date.isoformat()}_{rows[-1].pk}" if more and rows else ""
@@ -260,7 +280,7 @@ class TimelineQuery:
             ):
                 per_month[month] = n
         else:
-            for day, _ in self.sample()[:SAMPLE_LIMIT]:
+            for day, _, _ in self.sample()[:SAMPLE_LIMIT]:
                 month = day.replace(day=1)
                 per_month[month] = per_month.get(month, 0) + 1
         return _buckets(per_month)
@@ -337,11 +357,8 @@ class TimelineQuery:
         """How many sampled events carry each value of one kind of key."""
         key = skip if _ACTIVE[skip](self.filters) else ""
         if key not in self._tokens:
-            ids = [pk for _, pk in self.sample(key)[:SAMPLE_LIMIT]]
             tokens: Counter = Counter()
-            for keys in EventSearch.objects.filter(event_id__in=_id_set(ids)).values_list(
-                "keys", flat=True
-            ):
+            for _, _, keys in self.sample(key)[:SAMPLE_LIMIT]:
                 tokens.update(keys.split())
             self._tokens[key] = tokens
         counts: Counter = Counter()
@@ -369,6 +386,22 @@ def timeline_overview(filters: TimelineFilters, *, user=None) -> tuple[str, list
 
 def timeline_facets(filters: TimelineFilters, *, user=None) -> dict[str, list[FacetChoice]]:
     return TimelineQuery(filters, user=user).facets()
+
+
+def _url_pattern(name: str, example):
+    """reverse() once per page: a function filling in the one argument of URL `name`."""
+    marker = "1234567890" if isinstance(example, int) else "placeholder-slug"
+    before, after = reverse(name, args=[marker]).split(marker)
+    return lambda value: f"{before}{quote(str(value))}{after}"
+
+
+def _passage_label(source: Source) -> str:
+    """'BelTA, 4 Dec 2023': the publisher (or the title, cut at 60 characters) and date."""
+    label = source.publisher or source.title
+    if len(label) > 60:
+        label = label[:59] + "…"
+    day = source.published_date
+    return f"{label}, {day.day} {calendar.month_abbr[day.month]} {day.year}" if day else label
 
 
 def _uses_only_dates_and_types(filters: TimelineFilters) -> bool:
