@@ -11,7 +11,7 @@ import pytest
 from timeline import services
 from timeline.filters import TimelineFilters
 from timeline.models import Actor, Event, EventSearch, Evidence, Place, Source
-from timeline.selectors import TimelineQuery
+from timeline.selectors import TimelineQuery, events_filtered
 
 pytestmark = pytest.mark.django_db
 
@@ -139,12 +139,32 @@ def test_matches_equal_a_plain_reading_on_random_filters(corpus, staff, django_u
         got = [(day, pk) for day, pk, _ in query.first(1000)]
         assert got == want, filters
         nonempty += bool(want)
+        # The ORM reading (exports, and the reference path) agrees too.
+        reference = events_filtered(filters, user=user).order_by("start_date", "pk")
+        assert list(reference.values_list("start_date", "pk")) == want, filters
         documents = dict(EventSearch.objects.values_list("event_id", "keys"))
         for _, pk, keys in query.first(1000, with_keys=True):
             assert keys == documents[pk]
         if len(want) > 3:  # paging from a cursor continues exactly where it left off
             assert [(d, pk) for d, pk, _ in query.first(5, after=want[2])] == want[3:8]
     assert nonempty > 60  # the random filters do select something most of the time
+
+
+def test_a_complete_word_matches_its_forms_and_a_partial_one_is_a_prefix(make_event) -> None:
+    trade = make_event("Talks on trade", dt.date(2023, 1, 1))
+    trades = make_event("Two trades signed", dt.date(2023, 1, 2))
+    trader = make_event("A trader arrested", dt.date(2023, 1, 3))
+
+    def found(text: str) -> set[int]:
+        filters = TimelineFilters(text=text)
+        by_index = {pk for _, pk, _ in TimelineQuery(filters).first(100)}
+        assert by_index == set(events_filtered(filters).values_list("pk", flat=True))
+        return by_index
+
+    assert found("trade") == {trade.pk, trades.pk}  # the word and its forms, not "trader"
+    assert found("trad") == {trade.pk, trades.pk, trader.pk}  # still typing: a prefix
+    assert found("trader") == {trader.pk}
+    assert found("talks trad") == {trade.pk}
 
 
 def test_matches_follow_edits_to_participants_places_publishers_and_status(corpus) -> None:

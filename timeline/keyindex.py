@@ -17,7 +17,7 @@ from timeline import eventkeys
 from timeline.eventkeys import ACTOR, PLACE, PUBLISHER, SOURCE, STATUS, TYPE, KeyFilter, token
 from timeline.filters import TimelineFilters
 from timeline.models import LONG_RUNNING_DAYS, Actor, Event, EventSearch, Place
-from timeline.search import search_terms
+from timeline.search import is_indexed_word, search_terms, sqlite_text_expression
 
 FTS = "timeline_event_fts"
 
@@ -36,6 +36,12 @@ class Names:
             if filters.place
             else 0
         )
+        self._words: dict[str, bool] = {}
+
+    def is_word(self, term: str) -> bool:
+        if term not in self._words:
+            self._words[term] = is_indexed_word(term)
+        return self._words[term]
 
 
 def key_filter(
@@ -56,12 +62,12 @@ def key_filter(
     return keys
 
 
-def text_expression(text: str) -> str:
-    """Every word, the last one as a prefix (so results follow typing)."""
+def text_expression(text: str, names: Names) -> str:
+    """The words of the text as an FTS5 expression (`search.search_filter`'s rule)."""
     terms = search_terms(text)
     if not terms:
         return ""
-    return "document : (" + " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*']) + ")"
+    return sqlite_text_expression(terms, prefix=not names.is_word(terms[-1]))
 
 
 def _lower_bound(filters: TimelineFilters, after: tuple[dt.date, int] | None) -> int | None:
@@ -91,7 +97,7 @@ def matches(
     """The first `limit` matching events in timeline order (after the cursor), as
     (start_date, pk, keys); `keys` (the event's filter tokens) is "" unless asked for."""
     keys = key_filter(filters, statuses, names, skip)
-    text = text_expression(filters.text)
+    text = text_expression(filters.text, names)
     expression = keys.expression() + (f" AND {text}" if text else "")
     low = _lower_bound(filters, after)
     if low == -1:

@@ -32,13 +32,15 @@ def search_terms(text: str) -> list[str]:
 
 
 def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
-    """Events whose title, summary or passages contain every word (the last one as a prefix,
-    so results follow typing)."""
+    """Events whose title, summary or passages contain every word (with English stemming);
+    the last word also as a prefix while it is not yet a word of the index, so results follow
+    typing ("tal" finds "talks", "talks" finds "talk" and "talked")."""
     terms = search_terms(text)
     if not terms:
         return events
+    prefix = not is_indexed_word(terms[-1])
     if connection.vendor == "postgresql":
-        raw = " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+        raw = " & ".join([*terms[:-1], f"{terms[-1]}:*" if prefix else terms[-1]])
         matches = (
             EventSearch.objects.annotate(vector=SearchVector("document", config="english"))
             .filter(vector=SearchQuery(raw, config="english", search_type="raw"))
@@ -46,17 +48,43 @@ def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
         )
         return events.filter(pk__in=matches)
     if connection.vendor == "sqlite":
-        query = " ".join(f'"{t}"' for t in terms[:-1]) + f' "{terms[-1]}"*'
         return events.filter(
             pk__in=RawSQL(
-                "SELECT rowid FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
-                [query.strip()],
+                "SELECT rowid & %s FROM timeline_event_fts WHERE timeline_event_fts MATCH %s",
+                [eventkeys.ID_MASK, sqlite_text_expression(terms, prefix=prefix)],
             )
         )
     # Other databases: a plain (slow) scan, correct if not fast.
     for term in terms:
         events = events.filter(search__document__icontains=term)
     return events
+
+
+def sqlite_text_expression(terms: list[str], *, prefix: bool) -> str:
+    last = f'"{terms[-1]}"*' if prefix else f'"{terms[-1]}"'
+    return "document : (" + " ".join([*(f'"{t}"' for t in terms[:-1]), last]) + ")"
+
+
+def is_indexed_word(term: str) -> bool:
+    """Whether some search document has this word (after stemming): one index probe.
+
+    A complete word is matched as a word, not as a prefix: a prefix query reads every
+    posting of every term it expands to, a cost that grows with the corpus."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT 1 FROM timeline_event_fts WHERE timeline_event_fts MATCH %s LIMIT 1",
+                [f'document : "{term}"'],
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT 1 FROM timeline_eventsearch WHERE to_tsvector('english'::regconfig, "
+                "COALESCE(document, '')) @@ plainto_tsquery('english'::regconfig, %s) LIMIT 1",
+                [term],
+            )
+        else:
+            return False
+        return cursor.fetchone() is not None
 
 
 def search_index_update(event_ids: Iterable[int]) -> None:
