@@ -11,6 +11,7 @@ import pytest
 from timeline import services
 from timeline.filters import TimelineFilters
 from timeline.models import Actor, Event, EventSearch, Evidence, Place, Source
+from timeline.search import search_index_rebuild
 from timeline.selectors import TimelineQuery, events_filtered
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,24 @@ def test_matches_follow_edits_to_participants_places_publishers_and_status(corpu
     services.event_merge(survivor, [other])
     check(publisher="BelTA")
     check(text="quartz")
+
+
+def test_a_bulk_rebuild_restores_the_index_and_its_triggers(corpus) -> None:
+    statuses = ("published",)
+    sources = list(Source.objects.values_list("pk", flat=True))
+    EventSearch.objects.all().delete()  # as after a bulk load: no documents at all
+
+    assert search_index_rebuild() == Event.objects.count()
+
+    rng = random.Random(11)
+    for _ in range(40):
+        filters = random_filters(rng, sources)
+        got = [(day, pk) for day, pk, _ in TimelineQuery(filters).first(1000)]
+        assert got == expected(filters, statuses), filters
+    # Edits after the rebuild still reach the index.
+    event = Event.objects.filter(status="published").first()
+    event.title = "Renamed zeppelin"
+    event.save()
+    assert [pk for _, pk, _ in TimelineQuery(TimelineFilters(text="zeppelin")).first(10)] == [
+        event.pk
+    ]

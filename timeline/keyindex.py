@@ -17,7 +17,12 @@ from timeline import eventkeys
 from timeline.eventkeys import ACTOR, PLACE, PUBLISHER, SOURCE, STATUS, TYPE, KeyFilter, token
 from timeline.filters import TimelineFilters
 from timeline.models import LONG_RUNNING_DAYS, Actor, Event, EventSearch, Place
-from timeline.search import is_indexed_word, search_terms, sqlite_text_expression
+from timeline.search import (
+    is_indexed_word,
+    prefix_form,
+    search_terms,
+    sqlite_text_expression,
+)
 
 FTS = "timeline_event_fts"
 
@@ -67,7 +72,9 @@ def text_expression(text: str, names: Names) -> str:
     terms = search_terms(text)
     if not terms:
         return ""
-    return sqlite_text_expression(terms, prefix=not names.is_word(terms[-1]))
+    if names.is_word(terms[-1]):
+        return sqlite_text_expression(terms, prefix=False)
+    return sqlite_text_expression([*terms[:-1], prefix_form(terms[-1])], prefix=True)
 
 
 def _lower_bound(filters: TimelineFilters, after: tuple[dt.date, int] | None) -> int | None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -39,6 +39,8 @@ def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
     if not terms:
         return events
     prefix = not is_indexed_word(terms[-1])
+    if prefix:
+        terms = [*terms[:-1], prefix_form(terms[-1])]
     if connection.vendor == "postgresql":
         raw = " & ".join([*terms[:-1], f"{terms[-1]}:*" if prefix else terms[-1]])
         matches = (
@@ -58,6 +60,13 @@ def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
     for term in terms:
         events = events.filter(search__document__icontains=term)
     return events
+
+
+def prefix_form(term: str) -> str:
+    """The prefix to search while a word is being typed. Both indexes stem a prefix like a
+    word, and English stemming turns a final "y" into "i" ("zephy" would look for "zephi*"
+    and miss "zephyr"), so a trailing "y" is left out."""
+    return term[:-1] if term.endswith("y") and len(term) > 2 else term
 
 
 def sqlite_text_expression(terms: list[str], *, prefix: bool) -> str:
@@ -95,6 +104,13 @@ def search_index_update(event_ids: Iterable[int]) -> None:
 
 
 def _update_batch(ids: list[int]) -> None:
+    rows = _documents(ids)
+    EventSearch.objects.filter(event_id__in=ids).delete()
+    EventSearch.objects.bulk_create(rows)
+
+
+def _documents(ids: list[int]) -> list[EventSearch]:
+    """The search documents of these events: text, timeline position and filter keys."""
     quotes: dict[int, list[str]] = defaultdict(list)
     sources: dict[int, set[int]] = defaultdict(set)
     publishers: dict[int, set[str]] = defaultdict(set)
@@ -133,15 +149,48 @@ def _update_batch(ids: list[int]) -> None:
             )
         )
     ]
-    EventSearch.objects.filter(event_id__in=ids).delete()
-    EventSearch.objects.bulk_create(rows)
+    return rows
+
+
+# The FTS5 table's triggers (as migration 0009 creates them): a bulk rebuild drops them, fills
+# the documents, builds the FTS5 index in one pass and puts them back, in one transaction.
+_SQLITE_TRIGGERS = {
+    "timeline_eventsearch_ai": (
+        "CREATE TRIGGER timeline_eventsearch_ai AFTER INSERT ON timeline_eventsearch BEGIN "
+        "INSERT INTO timeline_event_fts(rowid, document, keys) "
+        "VALUES (new.sort_key, new.document, new.keys); END"
+    ),
+    "timeline_eventsearch_ad": (
+        "CREATE TRIGGER timeline_eventsearch_ad AFTER DELETE ON timeline_eventsearch BEGIN "
+        "INSERT INTO timeline_event_fts(timeline_event_fts, rowid, document, keys) "
+        "VALUES ('delete', old.sort_key, old.document, old.keys); END"
+    ),
+    "timeline_eventsearch_au": (
+        "CREATE TRIGGER timeline_eventsearch_au AFTER UPDATE ON timeline_eventsearch BEGIN "
+        "INSERT INTO timeline_event_fts(timeline_event_fts, rowid, document, keys) "
+        "VALUES ('delete', old.sort_key, old.document, old.keys); "
+        "INSERT INTO timeline_event_fts(rowid, document, keys) "
+        "VALUES (new.sort_key, new.document, new.keys); END"
+    ),
+}
 
 
 def search_index_rebuild() -> int:
-    """Rebuild every search document (after a bulk load or a restore)."""
+    """Rebuild every search document (after a bulk load or a restore), in one transaction;
+    on SQLite the FTS5 index is then built in one pass instead of row by row."""
+    sqlite = connection.vendor == "sqlite"
     ids = list(Event.objects.order_by("pk").values_list("pk", flat=True))
-    EventSearch.objects.all().delete()
-    search_index_update(ids)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if sqlite:
+            for name in _SQLITE_TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        EventSearch.objects.all().delete()
+        for start in range(0, len(ids), BATCH):
+            EventSearch.objects.bulk_create(_documents(ids[start : start + BATCH]))
+        if sqlite:
+            cursor.execute("INSERT INTO timeline_event_fts(timeline_event_fts) VALUES ('rebuild')")
+            for sql in _SQLITE_TRIGGERS.values():
+                cursor.execute(sql)
     return len(ids)
 
 
