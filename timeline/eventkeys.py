@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-_ID_BITS = 32
-ID_MASK = (1 << _ID_BITS) - 1
+ID_BITS = 32
+ID_MASK = (1 << ID_BITS) - 1
 
 STATUS, TYPE, ACTOR, PLACE, PUBLISHER, SOURCE = "s", "t", "a", "p", "b", "c"
 
@@ -26,19 +26,19 @@ def sort_key(day: dt.date, pk: int) -> int:
     """The event's rowid in the index: ordered by (start date, id) like the timeline."""
     if not 0 <= pk <= ID_MASK:
         raise ValueError(f"event id {pk} is outside the timeline index's range")
-    return (day.toordinal() << _ID_BITS) | pk
+    return (day.toordinal() << ID_BITS) | pk
 
 
 def sort_key_parts(key: int) -> tuple[dt.date, int]:
-    return dt.date.fromordinal(key >> _ID_BITS), key & ID_MASK
+    return dt.date.fromordinal(key >> ID_BITS), key & ID_MASK
 
 
 def first_key(day: dt.date) -> int:
-    return day.toordinal() << _ID_BITS
+    return day.toordinal() << ID_BITS
 
 
 def last_key(day: dt.date) -> int:
-    return (day.toordinal() << _ID_BITS) | ID_MASK
+    return (day.toordinal() << ID_BITS) | ID_MASK
 
 
 _TEXT_KINDS = {STATUS, TYPE, PUBLISHER}

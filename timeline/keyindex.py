@@ -113,10 +113,11 @@ def matches(
     if len(early) >= limit:
         return early[:limit]
     if with_keys:
-        # The tokens of each match in the same query, by the event id inside the rowid.
+        # The tokens of each match in the same query, from the covering index in timeline
+        # order (migration 0010): neighbouring matches are neighbouring entries.
         sql = [
             f"SELECT {FTS}.rowid, s.keys FROM {FTS} JOIN {EventSearch._meta.db_table} s "
-            f"ON s.event_id = ({FTS}.rowid & {eventkeys.ID_MASK}) WHERE {FTS} MATCH %s"
+            f"INDEXED BY eventsearch_sort_keys ON s.sort_key = {FTS}.rowid WHERE {FTS} MATCH %s"
         ]
     else:
         sql = [f"SELECT rowid, '' FROM {FTS} WHERE {FTS} MATCH %s"]
@@ -132,7 +133,8 @@ def matches(
     with connection.cursor() as cursor:
         cursor.execute(" ".join(sql), params)
         rows = cursor.fetchall()
-    return early + [(*eventkeys.sort_key_parts(key), tokens) for key, tokens in rows]
+    fromordinal, shift, mask = dt.date.fromordinal, eventkeys.ID_BITS, eventkeys.ID_MASK
+    return early + [(fromordinal(key >> shift), key & mask, tokens) for key, tokens in rows]
 
 
 def _carried_over(

@@ -247,6 +247,7 @@ class Event(models.Model):
         on_delete=models.SET_NULL,
         related_name="children",
         help_text="The larger event this one is part of (talks during a visit).",
+        db_index=False,  # a partial index instead (Meta.indexes): most events have no parent
     )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
@@ -295,6 +296,13 @@ class Event(models.Model):
                 fields=["last_day"],
                 name="event_long_running",
                 condition=models.Q(long_running=True),
+            ),
+            # Children of an event. Partial: with most events parentless, a full index looks
+            # useless to SQLite's planner once ANALYZE has counted its NULLs.
+            models.Index(
+                fields=["parent"],
+                name="event_parent",
+                condition=models.Q(parent__isnull=False),
             ),
             # Events of several days that start before a date filter's `from` and run into it.
             models.Index(

@@ -127,8 +127,11 @@ class FacetChoice:
     selected: bool
 
 
-_ACTIVE = {
-    "actor": lambda f: bool(f.actors),
+# Facets whose choices are alternatives (one place, one publisher, any of several types): their
+# counts ignore their own filter, so every alternative shows what choosing it would give.
+# Actors combine with AND, so their counts are within the current matches: what adding that
+# person would leave.
+_ALTERNATIVES = {
     "place": lambda f: bool(f.place),
     "type": lambda f: bool(f.types),
     "publisher": lambda f: bool(f.publisher),
@@ -149,7 +152,7 @@ class TimelineQuery:
         self.statuses = visible_statuses(user=user)
         self._names: keyindex.Names | None = None
         self._samples: dict[str, list[tuple[dt.date, int, str]]] = {}
-        self._tokens: dict[str, Counter] = {}
+        self._tokens: dict[str, dict[str, Counter]] = {}
 
     def first(
         self,
@@ -192,7 +195,7 @@ class TimelineQuery:
     def sample(self, skip: str = "") -> list[tuple[dt.date, int, str]]:
         """The first SAMPLE_LIMIT + 1 matches (one more tells "1,000+"), leaving out the
         facet `skip` when its filter is in use."""
-        key = skip if skip and _ACTIVE[skip](self.filters) else ""
+        key = skip if skip in _ALTERNATIVES and _ALTERNATIVES[skip](self.filters) else ""
         if key not in self._samples:
             self._samples[key] = self.first(SAMPLE_LIMIT + 1, skip=key, with_keys=True)
         return self._samples[key]
@@ -288,11 +291,12 @@ class TimelineQuery:
     # --- facets -------------------------------------------------------------------------
 
     def facets(self) -> dict[str, list[FacetChoice]]:
-        """Choices with counts under the other filters: actors, places, types, publishers.
+        """Choices with counts: actors, places, types, publishers.
 
-        Counts come from the matching events (each facet ignoring its own filter), at most
-        the first SAMPLE_LIMIT of them, read from their filter keys (`EventSearch.keys`):
-        one query per sample, so the cost is bounded whatever the timeline's size.
+        Counts come from the matching events (places, types and publishers ignoring their own
+        filter, see `_ALTERNATIVES`), at most the first SAMPLE_LIMIT of them, read from their
+        filter keys (`EventSearch.keys`) fetched with the sample: the cost is bounded whatever
+        the timeline's size.
         """
         filters = self.filters
         facets: dict[str, list[FacetChoice]] = {}
@@ -355,17 +359,21 @@ class TimelineQuery:
 
     def _counts(self, skip: str, kind: str) -> Counter:
         """How many sampled events carry each value of one kind of key."""
-        key = skip if _ACTIVE[skip](self.filters) else ""
+        key = skip if skip in _ALTERNATIVES and _ALTERNATIVES[skip](self.filters) else ""
         if key not in self._tokens:
             tokens: Counter = Counter()
             for _, _, keys in self.sample(key)[:SAMPLE_LIMIT]:
                 tokens.update(keys.split())
-            self._tokens[key] = tokens
-        counts: Counter = Counter()
-        for tok, n in self._tokens[key].items():
-            if tok[1] == kind:
-                counts[eventkeys.token_value(tok)[1]] = n
-        return counts
+            per_kind: dict[str, Counter] = {
+                k: Counter()
+                for k in (eventkeys.ACTOR, eventkeys.PLACE, eventkeys.TYPE, eventkeys.PUBLISHER)
+            }
+            for tok, n in tokens.items():
+                counter = per_kind.get(tok[1])
+                if counter is not None:
+                    counter[eventkeys.token_value(tok)[1]] = n
+            self._tokens[key] = per_kind
+        return self._tokens[key][kind]
 
 
 def _top(counts: Counter, limit: int) -> list:
