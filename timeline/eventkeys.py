@@ -41,20 +41,30 @@ def last_key(day: dt.date) -> int:
     return (day.toordinal() << ID_BITS) | ID_MASK
 
 
-_TEXT_KINDS = {STATUS, TYPE, PUBLISHER}
+_TEXT_KINDS = {TYPE, PUBLISHER}
+# Every token carries its event's status, so a filter never has to intersect with the posting
+# list of a whole status (most of the index): "actor 42, published" is one token.
+STATUS_CODES = {"published": "1", "proposed": "2", "rejected": "3"}
+_STATUS_NAMES = {code: name for name, code in STATUS_CODES.items()}
 
 
-def token(kind: str, value: int | str) -> str:
-    """`ka42` for actor 42; text values (statuses, types, publishers) spelt as digits, three
-    per UTF-8 byte, so that a token reads back (`token_value`)."""
+def token(kind: str, value: int | str, status: str) -> str:
+    """`ka142` for actor 42 of a published event, `ks1` for every published event; text values
+    (types, publishers) spelt as digits, three per UTF-8 byte, so that tokens read back
+    (`token_value`)."""
+    code = STATUS_CODES[status]
+    if kind == STATUS:
+        return f"k{kind}{code}"
     if kind in _TEXT_KINDS:
-        return f"k{kind}" + "".join(f"{byte:03d}" for byte in str(value).encode("utf-8"))
-    return f"k{kind}{int(value)}"
+        return f"k{kind}{code}" + "".join(f"{byte:03d}" for byte in str(value).encode("utf-8"))
+    return f"k{kind}{code}{int(value)}"
 
 
 def token_value(tok: str) -> tuple[str, int | str]:
-    """The kind and value a token stands for: ("a", 42), ("b", "BelTA")."""
-    kind, digits = tok[1], tok[2:]
+    """The kind and value a token stands for: ("a", 42), ("b", "BelTA"), ("s", "published")."""
+    kind, code, digits = tok[1], tok[2], tok[3:]
+    if kind == STATUS:
+        return kind, _STATUS_NAMES[code]
     if kind in _TEXT_KINDS:
         return kind, bytes(int(digits[i : i + 3]) for i in range(0, len(digits), 3)).decode()
     return kind, int(digits)
@@ -69,12 +79,12 @@ def event_tokens(
     source_ids: Iterable[int],
     publishers: Iterable[str],
 ) -> list[str]:
-    tokens = [token(STATUS, status), token(TYPE, event_type)]
+    tokens = [token(STATUS, status, status), token(TYPE, event_type, status)]
     if place_id:
-        tokens.append(token(PLACE, place_id))
-    tokens += [token(ACTOR, pk) for pk in sorted(set(actor_ids))]
-    tokens += [token(SOURCE, pk) for pk in sorted(set(source_ids))]
-    tokens += [token(PUBLISHER, name) for name in sorted(set(publishers)) if name]
+        tokens.append(token(PLACE, place_id, status))
+    tokens += [token(ACTOR, pk, status) for pk in sorted(set(actor_ids))]
+    tokens += [token(SOURCE, pk, status) for pk in sorted(set(source_ids))]
+    tokens += [token(PUBLISHER, name, status) for name in sorted(set(publishers)) if name]
     return tokens
 
 

@@ -371,7 +371,8 @@ class TimelineQuery:
             for tok, n in tokens.items():
                 counter = per_kind.get(tok[1])
                 if counter is not None:
-                    counter[eventkeys.token_value(tok)[1]] = n
+                    # Staff samples mix statuses: the same value under two statuses adds up.
+                    counter[eventkeys.token_value(tok)[1]] += n
             self._tokens[key] = per_kind
         return self._tokens[key][kind]
 

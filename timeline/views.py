@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 from timeline import selectors
 from timeline.filters import TimelineFilters, filters_from_query
 from timeline.models import Event, Evidence, Source
+from timeline.templatetags.timeline_tags import bar_height, query_with
 
 SOURCES_PER_PAGE = 50
 
@@ -39,12 +40,33 @@ def timeline(request: HttpRequest) -> HttpResponse:
         # One query object: the page, the overview and the facets share its matches.
         query = selectors.TimelineQuery(filters, user=request.user)
         context.update(page=query.page(), overview=query.overview(), facets=query.facets())
-    context["overview_max"] = max((b.count for b in context["overview"][1]), default=0)
+    context["bars"] = _overview_bars(request, context["overview"][1])
     template = "timeline/timeline.html"
     if _fragment(request):
         partial = "more-fragment" if filters is not None and filters.after else "results-fragment"
         template = f"{template}#{partial}"
     return render(request, template, context, status=status)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the overview strip, ready to print."""
+
+    href: str
+    height: int  # percent of the tallest bar
+    label: str  # "Mar 2023: 4 events"
+
+
+def _overview_bars(request: HttpRequest, buckets: list) -> list[Bar]:
+    tallest = max((bucket.count for bucket in buckets), default=0)
+    return [
+        Bar(
+            query_with(request, **{"from": b.param, "to": b.param, "after": None}),
+            bar_height(b.count, tallest),
+            f"{b.label}: {b.count} event{'' if b.count == 1 else 's'}",
+        )
+        for b in buckets
+    ]
 
 
 def _facets_for_invalid(request: HttpRequest) -> dict:

@@ -57,9 +57,13 @@ def http_url(value: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def filter_query(context, **changes) -> str:
-    """`{% querystring %}` for links inside loops (overview bars, chips): the same result,
-    but the request's parameters are read once per request instead of copied per link."""
-    request = context.request
+    """`{% querystring %}` for links inside loops (chips): the same result, but the request's
+    parameters are read once per request instead of copied per link."""
+    return query_with(context.request, **changes)
+
+
+def query_with(request, **changes) -> str:
+    """The request's query string with some parameters replaced (None removes one)."""
     base = getattr(request, "_filter_query_base", None)
     if base is None:
         base = {key: values for key, values in request.GET.lists()}
