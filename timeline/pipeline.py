@@ -17,7 +17,7 @@ from typing import Literal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from timeline import search
@@ -583,26 +583,34 @@ def _parents_link(events: list[Event], lookups: Lookups) -> None:
     window = dt.timedelta(days=3)
     visit_types = FAMILY_TYPES["visit"]
     # Talks need the visits around them; a visit needs the talks within it (parentless ones,
-    # or ones of this run). Nothing else is read.
+    # or ones of this run). Nothing else is read: of the events in a date window (thousands
+    # in a large timeline, each costing its evidence and a sketch) only those that can pass
+    # `contains_event` with the shape, i.e. share a person with it or have no person at all.
     around = Q()
     for shape in shapes.values():
         if shape.family == "visit":
-            around |= Q(
-                start_date__gte=shape.start - window,
-                start_date__lte=shape.last_day + window,
-                parent__isnull=True,
-            ) & ~Q(event_type__in=visit_types)
+            around |= (
+                Q(
+                    start_date__gte=shape.start - window,
+                    start_date__lte=shape.last_day + window,
+                    parent__isnull=True,
+                )
+                & ~Q(event_type__in=visit_types)
+                & _may_share_people(shape, lookups)
+            )
         else:
             around |= Q(
                 start_date__gte=shape.start - dt.timedelta(days=40),
                 start_date__lte=shape.last_day + window,
                 event_type__in=visit_types,
-            )
-    nearby = list(
-        Event.objects.filter(around)
-        .only("pk", "event_type", "parent_id", "curated_fields", "start_date")
+            ) & _may_share_people(shape, lookups)
+    # Plain rows, not model instances: only a few of them ever change (by an UPDATE below).
+    nearby = [
+        _NearbyEvent(*row)
+        for row in Event.objects.filter(around)
         .order_by("start_date", "pk")
-    )
+        .values_list("pk", "event_type", "parent_id", "curated_fields")
+    ]
     by_pk = {e.pk: e for e in nearby}
     for event in events:  # our in-memory copies win over the ones just read
         by_pk[event.pk] = event
@@ -627,9 +635,44 @@ def _parents_link(events: list[Event], lookups: Lookups) -> None:
         )
         if parent is None and event.pk not in shapes:
             continue  # only the events of this run lose a parent they no longer fit
-        if event.parent_id != (parent.pk if parent else None):
-            event.parent = parent
-            Event.objects.filter(pk=event.pk).update(parent=parent)
+        parent_id = parent.pk if parent else None
+        if event.parent_id != parent_id:
+            event.parent_id = parent_id  # a stored row or one of ours: both hold parent_id
+            Event.objects.filter(pk=event.pk).update(parent_id=parent_id)
+
+
+class _NearbyEvent:
+    """What parent linking reads of a stored event near this run's events."""
+
+    __slots__ = ("curated_fields", "event_type", "parent_id", "pk")
+
+    def __init__(self, pk, event_type, parent_id, curated_fields) -> None:
+        self.pk = pk
+        self.event_type = event_type
+        self.parent_id = parent_id
+        self.curated_fields = curated_fields
+
+
+def _may_share_people(shape, lookups: Lookups) -> Q:
+    """Stored events whose sketch may share a person with `shape` or have no people at all.
+
+    A sketch's people are the accepted people among its mentions' participants, and an
+    event's participant rows are those participants (unless a curator set them), so the
+    participants table answers this with index probes, without reading any evidence.
+    """
+    if not shape.people:
+        return Q()  # countries decide: any event in the window may qualify
+    through = Event.participants.through
+    people_ids = sorted(lookups.actor_pk[p] for p in shape.people if p in lookups.actor_pk)
+    shares = Exists(through.objects.filter(event_id=OuterRef("pk"), actor_id__in=people_ids))
+    has_person = Exists(
+        through.objects.filter(
+            event_id=OuterRef("pk"),
+            actor__kind=Actor.Kind.PERSON,
+            actor__status=ReviewStatus.ACCEPTED,
+        )
+    )
+    return Q(shares) | ~Q(has_person) | Q(curated_fields__icontains="participants")
 
 
 def _names_propose(names, lookups: Lookups, report: ExtractReport) -> None:
