@@ -823,3 +823,59 @@ def test_fixed_phrases_of_the_unspecified_future(text, span):
 
 def test_as_soon_as_a_clause_is_not_a_time():
     assert values("Prices fell as soon as the results came out.") == []
+
+
+# ------------------------------------------------------------------ round 4
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the three months ending on the given day: May-July is the second quarter
+        ("In the quarter ended July 31, the company lost $2 million.", "2023-Q2"),
+        ("For the quarter ended Sept. 30, net income rose 5%.", "2023-Q3"),
+        # a 13-week quarter ending on Oct. 1 is July-September
+        ("Profit for the quarter ended Oct. 1 doubled.", "2023-Q3"),
+        # an end day after the DCT's: the previous year's quarter
+        ("In the quarter ended Dec. 31, sales fell.", "2022-Q4"),
+        ("Results for the quarter ending Dec. 31 are due in February.", "2023-Q4"),
+    ],
+)
+def test_the_quarter_ended_a_day_is_the_quarter_of_its_months(text, value):
+    assert tag(text, DCT)[0].value == value
+
+
+def test_the_quarter_ended_keeps_the_numbering_of_a_quarter_mentioned_before():
+    text = (
+        "The airline's profit rose in the fiscal first quarter. "
+        "For the quarter ended Sept. 30, it earned $133 million."
+    )
+    found = values(text)
+    assert found[0] == ("the fiscal first quarter", "2023-Q1")
+    assert found[1] == ("the quarter", "2023-Q1")
+
+
+def test_year_ago_compares_with_the_latest_reported_quarter_not_a_contrasted_one():
+    # the report is about the third quarter; the second is mentioned as a contrast
+    text = (
+        "The company posted a 20% gain in third-quarter net income. After a flat second "
+        "quarter, earnings recovered. Interest expense was lower than a year ago."
+    )
+    found = dict(values(text))
+    assert found["third-quarter"] == "2023-Q3"
+    assert found["second quarter"] == "2023-Q2"
+    assert found["a year ago"] == "2022-Q3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dividend will be paid on a still unspecified date in January.",
+        "The dividend, to be paid on an unnamed date, comes in January.",
+    ],
+)
+def test_ed_adjectives_after_a_determiner_are_no_past_verbs(text):
+    # DCT December 2023: a future January is January 2024
+    assert dict(values(text))["January"] == "2024-01"
+
+
+def test_ed_words_without_a_determiner_are_still_weak_past_verbs():
+    assert dict(values("The plant closed in January."))["January"] == "2023-01"

@@ -213,7 +213,13 @@ _AGE_PREDICATIVE_RE = re.compile(
     r"|(?:nearly|almost|about|around|over|some|only|just|at\s+least)\s+)?$",
     re.I,
 )
-_WEAK_PAST_RE = re.compile(r"\b\w{2,}ed\b", re.I)
+# "-ed" words, less sure than the past forms above; not after a determiner or a degree adverb,
+# where they are adjectives ("an unnamed city", "a still unspecified date", "its revised plan")
+_WEAK_PAST_RE = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
+    r"(?<!\btheir\s)(?<!\bstill\s)(?<!\bnewly\s)(?<!\bthis\s)(?<!\bthese\s)\b\w{2,}ed\b",
+    re.I,
+)
 # time words of other expressions ("next month", "last week") hint at the tense of the clause,
 # but less than its verbs do
 _WORD_FUTURE_RE = re.compile(r"\b(?:upcoming|tomorrow)\b", re.I)
@@ -1339,6 +1345,12 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
         return "DATE", tv.shift(doc.dct, "Q", -5), "a year before the last quarter", {"shift": True}
     if noun == "period" and not adj:
         return None
+    if noun == "quarter" and det == "the" and not adj and lastq is None:
+        # a quarter mentioned before gives the company's (fiscal) numbering; without one, the
+        # end day names the calendar quarter
+        ended = _QUARTER_ENDED_RE.match(doc.text, m.end())
+        if ended:
+            return _quarter_ended(doc, ended)
     if "current" in adj:
         return "DATE", tv.shift(doc.dct, "Q", 0), "the DCT's quarter"
     if det == "this" and "latest" not in adj:
@@ -1358,6 +1370,40 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
     if noun == "period":
         return None
     return "DATE", tv.shift(doc.dct, "Q", -1), "most recent completed quarter before the DCT"
+
+
+# "the quarter ended Sept. 30": a reporting quarter named by its last day
+_QUARTER_ENDED_RE = re.compile(
+    rf"\s+(?P<verb>ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{MONTH})\s*(?P<day>\d{{1,2}})(?!\d)",
+    re.I,
+)
+
+
+def _quarter_ended(doc: _Doc, m: re.Match):
+    """The calendar quarter that holds most of the three months ending on the given day (a
+    quarter "ended July 31" runs May-July: the second quarter; one "ended Oct. 1" is July-
+    September). Without a year, the end day is the last such day before the DCT ("ended") or
+    the next one at most a quarter back ("ending")."""
+    mon, day = _month_num(m["mon"]), int(m["day"])
+    d = doc.dct
+    y = d.year
+    end = tv.safe_date(y, mon, day)
+    if end is None:
+        return None
+    if m["verb"].lower().endswith("ended"):
+        if end > d:
+            y -= 1
+    elif (d - end).days > 92:
+        y += 1
+    last = mon if day >= 15 else mon - 1  # the last whole month of the quarter
+    mid = y * 12 + last - 2  # the middle month, counted from 0
+    q_y, q_m = mid // 12, mid % 12 + 1
+    q = (q_m - 1) // 3 + 1
+    return (
+        "DATE",
+        tv.quarter(q_y, q),
+        f"the quarter ended {m['mon']} {day}: its middle month is {q_y:04d}-{q_m:02d}",
+    )
 
 
 def _r_half(doc: _Doc, m: re.Match):
@@ -1634,7 +1680,8 @@ def _r_duration(doc: _Doc, m: re.Match):
             a = doc.last_quarter
             if sign < 0 and doc.last_reported_quarter is not None:
                 a = doc.last_reported_quarter  # compared with the period reported, not a forecast
-            if doc.start - a.end < 400:
+            # (a quarterly context: some quarter was mentioned close before)
+            if doc.start - doc.last_quarter.end < 400:
                 v = tv.shift_value(a.value, sign)
                 if v:
                     extras["anchor"] = f"{a.text} ({a.value})"
@@ -2478,9 +2525,17 @@ class Tagger:
             )
             if set_quarter:
                 doc.last_quarter = out[-1]
-                if value[:4].isdigit() and (int(value[:4]), value[5:]) < (
-                    dct.year,
-                    f"Q{(dct.month - 1) // 3 + 1}",
+                if (
+                    value[:4].isdigit()
+                    and (int(value[:4]), value[5:])
+                    < (
+                        dct.year,
+                        f"Q{(dct.month - 1) // 3 + 1}",
+                    )
+                    and (
+                        doc.last_reported_quarter is None
+                        or value >= doc.last_reported_quarter.value
+                    )
                 ):
                     doc.last_reported_quarter = out[-1]
         return list(out)
