@@ -879,3 +879,46 @@ def test_ed_adjectives_after_a_determiner_are_no_past_verbs(text):
 
 def test_ed_words_without_a_determiner_are_still_weak_past_verbs():
     assert dict(values("The plant closed in January."))["January"] == "2023-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # resolved apart, the start was the nearest January (the next one) and the end the
+        # nearest June (the last one)
+        (
+            "The report covers the period from January to June.",
+            dt.date(1998, 8, 10),
+            [("January", "1998-01"), ("June", "1998-06")],
+        ),
+        (
+            "The exhibition will run from October to March.",
+            dt.date(1998, 8, 10),
+            [("October", "1998-10"), ("March", "1999-03")],
+        ),
+        # DCT a Monday: "Monday" alone would be the DCT, after the past Wednesday
+        (
+            "The visit, from Monday to Wednesday, was his first.",
+            dt.date(1998, 8, 10),
+            [("Monday", "1998-08-03"), ("Wednesday", "1998-08-05")],
+        ),
+        (
+            "He will visit from Monday to Wednesday.",
+            dt.date(1998, 8, 10),
+            [("Monday", "1998-08-10"), ("Wednesday", "1998-08-12")],
+        ),
+        (
+            "The festival runs Thursday through Sunday.",
+            dt.date(1998, 8, 10),
+            [("Thursday", "1998-08-13"), ("Sunday", "1998-08-16")],
+        ),
+    ],
+)
+def test_the_two_ends_of_a_weekday_or_month_range_agree(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+def test_two_weekdays_joined_by_and_are_not_a_range():
+    # "Monday" is the DCT's day; "Tuesday" in a past clause the one before
+    found = values("They met Monday and Tuesday.", dt.date(1998, 8, 10))
+    assert found == [("Monday", "1998-08-10"), ("Tuesday", "1998-08-04")]

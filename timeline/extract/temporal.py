@@ -1000,7 +1000,86 @@ def _r_month(doc: _Doc, m: re.Match):
     extras = {}
     if m["mod"]:
         extras["mod"] = _mod_of(m["mod"])
-    return "DATE", tv.month(y, mon), why, extras
+    val = tv.month(y, mon)
+    if not rel and not m["mod"]:
+        val, why2 = _range_consistent(doc, m, "month", 0, val)
+        why = why2 or why
+    return "DATE", val, why, extras
+
+
+# the second end of a range of two weekdays or two months: "from Monday to Wednesday",
+# "Thursday through Sunday", "between January and June"
+_RANGE_LINK_RE = re.compile(r"\s*(?:to|through|thru|until|till|-|–|and)\s*$", re.I)
+_RANGE_FROM_RE = re.compile(r"\b(?:from|between)\s+$", re.I)
+
+
+def _range_start(doc: _Doc, start: int, rule: str) -> Timex | None:
+    """The expression that opens a range ending at ``start``, if it is a plain ``rule`` one."""
+    if not doc.found:
+        return None
+    prev = doc.found[-1]
+    if prev.rule != rule or prev.type != "DATE" or start - prev.end > 12:
+        return None
+    link = _RANGE_LINK_RE.match(doc.text, prev.end, start)
+    if link is None or link.end() != start:
+        return None
+    between = _RANGE_FROM_RE.search(doc.text, max(0, prev.start - 10), prev.start)
+    if link.group(0).strip().lower() == "and" and between is None:
+        return None  # "Monday and Tuesday" is two days, not a range
+    if not re.fullmatch(r"(?:(?:from|between)\s+)?[A-Za-z.]+", doc.text[prev.start : prev.end]):
+        return None  # only bare names: not "last Monday", "early June"
+    return prev
+
+
+def _fix_range(doc: _Doc, prev: Timex, first: dt.date, last: dt.date, why: str) -> None:
+    """Replace the range's opening expression (already tagged) by a consistent value."""
+    value = tv.day(first) if prev.rule == "weekday" else tv.month(first.year, first.month)
+    if value != prev.value:
+        doc.found[-1] = replace(
+            prev, value=value, reason=f"{prev.text!r}: start of a range ending {why}"
+        )
+
+
+def _range_date(value: str) -> dt.date | None:
+    """The day of a day value, or the first day of a month value."""
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return dt.date(int(value[:4]), int(value[5:]), 1)
+    return tv.value_date(value)
+
+
+def _range_consistent(doc: _Doc, m: re.Match, rule: str, unit_days: int, val: str):
+    """Make the two ends of a range agree: the start comes before the end, less than a week
+    (weekdays) or a year (months) apart. Resolved apart, "the period from January to June"
+    (written in August) gave next January and this June. In a future-tense clause the start
+    keeps its value and the end follows it; otherwise the end keeps its value (a range in
+    the past or the present of a timetable) and the start is moved before it."""
+    prev = _range_start(doc, m.start(), rule)
+    if prev is None:
+        return val, None
+    a, b = _range_date(prev.value), _range_date(val)
+    if a is None or b is None:
+        return val, None
+    if rule == "weekday":
+        ok = a <= b and (b - a).days < unit_days
+    else:
+        months = (b.year - a.year) * 12 + b.month - a.month
+        ok = 0 <= months < 12
+    if ok:
+        return val, None
+    if doc.tense(prev.start, m.end()) == "future":
+        if rule == "weekday":
+            b = a + dt.timedelta(days=(b.weekday() - a.weekday()) % 7)
+        else:
+            b = dt.date(a.year + (b.month < a.month), b.month, 1)
+        return tv.day(b) if rule == "weekday" else tv.month(b.year, b.month), (
+            f"end of a range starting {prev.text!r} ({prev.value})"
+        )
+    if rule == "weekday":
+        a = b - dt.timedelta(days=(b.weekday() - a.weekday()) % 7)
+    else:
+        a = dt.date(b.year - (a.month > b.month), a.month, 1)
+    _fix_range(doc, prev, a, b, f"{m.group(0)!r} ({val})")
+    return val, None
 
 
 def _holiday_date(name: str, y: int) -> dt.date:
@@ -1112,6 +1191,9 @@ def _r_weekday(doc: _Doc, m: re.Match):
             val, why = tv.day(d), "date given next to the weekday"
     if m["pod"]:
         return "TIME", f"{val}T{PARTS_OF_DAY[m['pod'].lower()]}", why + ", part of day"
+    if not rel and not par:
+        val, why2 = _range_consistent(doc, m, "weekday", 7, val)
+        why = why2 or why
     return "DATE", val, why
 
 
