@@ -922,3 +922,16 @@ def test_two_weekdays_joined_by_and_are_not_a_range():
     # "Monday" is the DCT's day; "Tuesday" in a past clause the one before
     found = values("They met Monday and Tuesday.", dt.date(1998, 8, 10))
     assert found == [("Monday", "1998-08-10"), ("Tuesday", "1998-08-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # DCT Wednesday 1998-08-12: the relative clause's own verb decides, not "said"
+        ("Clinton, who returns to Washington on Friday, said it was cowardly.", "1998-08-14"),
+        ("The minister, who will visit Paris on Monday, said he was confident.", "1998-08-17"),
+        ("The rebels, who seized the town Monday, will now hold talks.", "1998-08-10"),
+    ],
+)
+def test_a_relative_clause_between_commas_has_its_own_tense(text, value):
+    assert tag(text, dt.date(1998, 8, 12))[0].value == value

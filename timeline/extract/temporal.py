@@ -244,6 +244,7 @@ _NEAR_SCHEDULE_RE = re.compile(
 _NEAR_SCHEDULE_REACH = 30  # characters
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|,?\s+(?:and|but|while|whereas)\s+", re.I)
 _CLAUSE_BREAK_PENALTY = 15
+_REL_CLAUSE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 _PARTICIPLE_DEADLINE_RE = re.compile(r"\b\w{2,}ed\s+(?:until|till|through)\s+$", re.I)
 # an event put on a day: "set a hearing for Thursday", "postponed the vote until Monday"
 _SET_FOR_RE = re.compile(
@@ -358,6 +359,14 @@ class _Doc:
         """'future', 'past' or '' from the nearest tense marker in the clause.
         ``near_schedule``: also count the present of plans close to the expression (weekdays)."""
         s, e = self.sentence_bounds(start, end)
+        # a relative clause set off by commas is a clause of its own: "Clinton, who returns
+        # on Friday, said ..." (the main verb says nothing about Friday)
+        rels = list(_REL_CLAUSE_RE.finditer(self.text, s, start))
+        rel = rels[-1] if rels else None
+        if rel is not None and "," not in self.text[rel.end() : start]:
+            close = self.text.find(",", end, e)
+            if close != -1:
+                s, e = rel.start(), close
         best = None
         markers = [
             (_FUTURE_RE, "future", 0.6),
