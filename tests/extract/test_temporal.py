@@ -935,3 +935,21 @@ def test_two_weekdays_joined_by_and_are_not_a_range():
 )
 def test_a_relative_clause_between_commas_has_its_own_tense(text, value):
     assert tag(text, dt.date(1998, 8, 12))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # DCT Monday 1989-10-30: "than expected" is a comparison, no plan
+        (
+            "The announcement Friday of a loss showed that the company is moving faster "
+            "than expected to take write-offs.",
+            "1989-10-27",
+        ),
+        ("Sales rose Thursday, as expected.", "1989-10-26"),
+        # the plain future marker still counts
+        ("The board is expected to vote Thursday.", "1989-11-02"),
+    ],
+)
+def test_than_expected_is_no_future_marker(text, value):
+    assert tag(text, dt.date(1989, 10, 30))[0].value == value

@@ -191,11 +191,14 @@ _WORD_AFTER_RE = re.compile(r"^\W{0,3}([A-Za-z][\w'’-]*)")
 _SENT_START_RE = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*|^\s*)$")
 
 _FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to"
+    r"\b(?:will|shall|won't|wo n't|going\s+to|plans?\s+to|planning\s+to|scheduled"
+    r"|(?<!\bthan\s)(?<!\bas\s)(?<!-)expected\s+to"
     r"|expects?|anticipates?|predicts?|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to|set\s+to|intends?\s+to"
     r"|hopes?\s+to|aims?\s+to|would|to\s+be\s+held|to\s+meet|to\s+visit"
     r"|to\s+hold|to\s+travel|to\s+begin|to\s+start|to\s+open|to\s+vote|to\s+decide"
-    r"|to\s+announce|to\s+resume|to\s+take\s+place|expected|payable|effective"
+    r"|to\s+announce|to\s+resume|to\s+take\s+place|payable|effective"
+    # (not the comparative "faster than expected", "as expected", "better-than-expected")
+    r"|(?<!\bthan\s)(?<!\bas\s)(?<!-)expected"
     r"|(?:is|are|was|were)\s+set\s+for|slated|(?:is|are)\s+scheduled|(?:is|are)\s+planned"
     r"|planned\s+for)\b"
     r"|'ll\b",
