@@ -953,3 +953,31 @@ def test_a_relative_clause_between_commas_has_its_own_tense(text, value):
 )
 def test_than_expected_is_no_future_marker(text, value):
     assert tag(text, dt.date(1989, 10, 30))[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # the month just before the DCT's would be "last month"
+        ("Two helicopters crashed last February.", dt.date(1998, 3, 1), "1997-02"),
+        ("The bank failed last December.", dt.date(1999, 1, 20), "1997-12"),
+        # otherwise the most recent such month
+        ("The treaty was signed last May.", dt.date(1998, 2, 27), "1997-05"),
+        ("Holders approved the plan last April.", dt.date(1989, 10, 27), "1989-04"),
+    ],
+)
+def test_last_month_name(text, dct, value):
+    assert one(text, dct).value == value
+
+
+def test_weekday_with_a_plural_part_of_day_is_a_set():
+    text = "Two new flights would leave Bombay on Monday and Tuesday nights from March 30."
+    found = [(t.text, t.type, t.value) for t in timeml_spans(tag(text, dt.date(1998, 2, 13)))]
+    assert found[:2] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    t = one("The show airs Sunday nights.")
+    assert (t.text, t.type, t.value) == ("Sunday nights", "SET", "XXXX-WXX-7TNI")
+    # a singular part of day is one time
+    assert one("He arrived Sunday night.").type == "TIME"

@@ -558,6 +558,12 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
     if rel in ("this", "current"):
         return d.year, f"'this' month: year of the DCT {d.year}"
     if rel in ("last", "past", "previous"):
+        if rel == "last" and (d.month - mon) % 12 == 1:
+            # the month just before the DCT's is "last month"; "last February" written on
+            # March 1 is the February of the year before
+            return d.year - 1 if mon < d.month else d.year - 2, (
+                "'last' and the month just before the DCT's: the year before's"
+            )
         y = d.year if mon < d.month else d.year - 1
         return y, f"'last': the most recent month before the DCT {d.isoformat()}"
     if rel in ("next", "coming"):
@@ -2013,6 +2019,26 @@ def _r_weekday_plural(doc: _Doc, m: re.Match):
     return "SET", v, "plural weekday: every such day"
 
 
+WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+def _r_weekday_pod_set(doc: _Doc, m: re.Match):
+    """ "Tuesday nights", "on Monday and Tuesday nights": a plural part of day after a weekday
+    is every such part of that weekday (a SET); in "Monday and Tuesday nights" the plural
+    distributes over both days."""
+    pod = PARTS_OF_DAY[m["pod"].lower()[:-1]]
+    v1 = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}T{pod}"
+    why = "weekday with a plural part of day: every such part of day"
+    if not m["wd2"]:
+        return "SET", v1, why
+    v2 = f"XXXX-WXX-{WEEKDAYS[m['wd2'].lower()] + 1}T{pod}"
+    parts = (
+        (m.start("wd"), m.end("wd"), v1, m["wd"]),
+        (m.start("wd2"), m.end(), v2, doc.text[m.start("wd2") : m.end()]),
+    )
+    return "SET", v1, why, {"parts": parts}
+
+
 def _r_weekend(doc: _Doc, m: re.Match):
     d = doc.dct
     if d.weekday() < 5 and doc.tense(*m.span()) != "future":
@@ -2172,6 +2198,12 @@ RULES: list[_Rule] = [
         lambda doc, m: _r_pod_day(
             doc, _Fake(m, rel=m["rel2"] or "", wd=m["wd"], pod=m["pod"], pod2=None)
         ),
+    ),
+    _Rule(
+        "weekday_pod_set",
+        rf"{_BW}(?P<wd>{WEEKDAY_FULL})(?:\s+(?:and|or)\s+(?P<wd2>{WEEKDAY_FULL}))?"
+        r"\s+(?P<pod>mornings|afternoons|evenings|nights)(?![\w'’-])",
+        _r_weekday_pod_set,
     ),
     _Rule(
         "weekday",
