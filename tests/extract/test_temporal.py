@@ -981,3 +981,11 @@ def test_weekday_with_a_plural_part_of_day_is_a_set():
     assert (t.text, t.type, t.value) == ("Sunday nights", "SET", "XXXX-WXX-7TNI")
     # a singular part of day is one time
     assert one("He arrived Sunday night.").type == "TIME"
+
+
+def test_the_year_period_takes_the_number_of_the_reported_quarter():
+    text = (
+        "The company posted a 20% gain in third-quarter net income. After a flat second "
+        "quarter, earnings recovered. In the 2023 period also, interest expense was lower."
+    )
+    assert dict(values(text))["the 2023 period"] == "2023-Q3"

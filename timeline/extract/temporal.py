@@ -1415,7 +1415,10 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
     lastq = doc.last_quarter
     if g.get("qyr"):
         y = _year_num(g["qyr"], doc.dct)
-        q = int(lastq.value[-1]) if lastq is not None else tv.quarter_of(doc.dct)[1]
+        # the number of the quarter being reported, not of one mentioned as a contrast
+        rq = doc.last_reported_quarter if lastq is not None else None
+        rq = rq if rq is not None else lastq
+        q = int(rq.value[-1]) if rq is not None else tv.quarter_of(doc.dct)[1]
         # "the 1988 period" beside the 1989 quarter being reported: a comparison, which does
         # not move the story's quarter
         extras = {"shift": True} if lastq is not None and lastq.value[:4] != f"{y:04d}" else {}
