@@ -219,8 +219,9 @@ _AGE_PREDICATIVE_RE = re.compile(
 # "-ed" words, less sure than the past forms above; not after a determiner or a degree adverb,
 # where they are adjectives ("an unnamed city", "a still unspecified date", "its revised plan")
 _WEAK_PAST_RE = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
-    r"(?<!\btheir\s)(?<!\bstill\s)(?<!\bnewly\s)(?<!\bthis\s)(?<!\bthese\s)\b\w{2,}ed\b",
+    r"\b(?=\w{2,}ed\b)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?<!\bour\s)(?<!\btheir\s)(?<!\bstill\s)(?<!\bnewly\s)(?<!\bthis\s)(?<!\bthese\s)"
+    r"\w{2,}ed\b",
     re.I,
 )
 # time words of other expressions ("next month", "last week") hint at the tense of the clause,
