@@ -989,3 +989,14 @@ def test_the_year_period_takes_the_number_of_the_reported_quarter():
         "quarter, earnings recovered. In the 2023 period also, interest expense was lower."
     )
     assert dict(values(text))["the 2023 period"] == "2023-Q3"
+
+
+def test_later_in_the_day_is_the_day_the_story_is_at():
+    dct = dt.date(1998, 2, 13)
+    assert values("He arrived in Philadelphia later in the day.", dct) == [
+        ("the day", "1998-02-13")
+    ]
+    text = "On Tuesday, he met the mayor. Earlier in the day, he had toured the plant."
+    assert values(text, dct) == [("Tuesday", "1998-02-10"), ("the day", "1998-02-10")]
+    # "the day" alone stays untagged (TimeBank leaves "that day", "the day" unannotated)
+    assert values("It was the day of the vote.", dct) == []

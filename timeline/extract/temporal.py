@@ -460,6 +460,20 @@ def _r_anchored_day(doc: _Doc, m: re.Match):
     return "DATE", tv.day(doc.dct + dt.timedelta(days=n)), f"'{w}': {n:+d} day from the DCT"
 
 
+def _r_in_the_day(doc: _Doc, m: re.Match):
+    """ "later in the day", "earlier in the day": the last day mentioned, or the DCT."""
+    anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
+    ad = _anchor_date(anchor) if anchor is not None else None
+    if ad is not None:
+        return (
+            "DATE",
+            tv.day(ad),
+            f"the day of the previously mentioned {anchor.text!r}",
+            {"anchor": f"{anchor.text} ({anchor.value})"},
+        )
+    return "DATE", tv.day(doc.dct), "the day of the DCT"
+
+
 _NTH_DAY_NOW_RE = re.compile(r"\b(?:today|it|this)\s*(?:['’]s|\s+is)\s+$", re.I)
 _NTH_DAY_COPULA_RE = re.compile(r"\s+(?:was|is|marked|marks)\s+$", re.I)
 
@@ -2240,6 +2254,12 @@ RULES: list[_Rule] = [
         rf"{_BW}the\s+(?:{ORD_WORD_DAY}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive"
         r"|full)\s+)?day(?=\s+(?:of|in|since)\b)",
         _r_nth_day,
+    ),
+    _Rule(
+        # "arrived in Philadelphia later in the day": the day the story is at
+        "in_the_day",
+        r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day(?![\w'’-])",
+        _r_in_the_day,
     ),
     _Rule(
         "anchored_day",
