@@ -1000,3 +1000,9 @@ def test_later_in_the_day_is_the_day_the_story_is_at():
     assert values(text, dct) == [("Tuesday", "1998-02-10"), ("the day", "1998-02-10")]
     # "the day" alone stays untagged (TimeBank leaves "that day", "the day" unannotated)
     assert values("It was the day of the vote.", dct) == []
+
+
+def test_vague_numbers_of_quarters_are_durations():
+    t = one("It achieved profitability after several quarters of losses.")
+    assert (t.text, t.type, t.value) == ("several quarters", "DURATION", "PXQ")
+    assert one("Insurance has been a tough business in recent quarters.").value == "PXQ"

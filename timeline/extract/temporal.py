@@ -2389,7 +2389,7 @@ RULES: list[_Rule] = [
         r"|the\s+coming\s+few|the\s+coming|coming|the\s+past|the\s+last|the\s+next|several|many"
         r"|a\s+few|few|the\s+first|the\s+early|the\s+ensuing|the\s+intervening|subsequent"
         r"|some|the\s+following)\s+)?"
-        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?![\w'’-])",
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?![\w'’-])",
         _r_vague_dur,
     ),
     _Rule(
