@@ -1006,3 +1006,34 @@ def test_vague_numbers_of_quarters_are_durations():
     t = one("It achieved profitability after several quarters of losses.")
     assert (t.text, t.type, t.value) == ("several quarters", "DURATION", "PXQ")
     assert one("Insurance has been a tough business in recent quarters.").value == "PXQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # DCT Thursday 1998-08-13: the present perfect of a postponement points forward
+        ("The hearing has been postponed until Monday.", "1998-08-17"),
+        # the past perfect and the simple past keep the past reading
+        ("The hearing had been postponed until Monday.", "1998-08-10"),
+        ("The vote was postponed until Monday.", "1998-08-10"),
+    ],
+)
+def test_present_perfect_postponement_is_a_future_deadline(text, value):
+    assert one(text, dt.date(1998, 8, 13)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # DCT August 1998: a past verb of the month's own clause puts it in the past,
+        # however far back
+        ("The last such attack occurred in November.", "1997-11"),
+        ("The minister visited Moscow in December.", "1997-12"),
+        ("The law took effect in October.", "1997-10"),
+        # an -ed adjective is no verb, and a far verb does not govern the month
+        ("The proposed cut in December was welcomed.", "1998-12"),
+        ("The bank notified customers of a cutback in its oil supply in September.", "1998-09"),
+    ],
+)
+def test_a_past_verb_governing_a_month_puts_it_in_the_past(text, value):
+    assert one(text, dt.date(1998, 8, 13)).value == value

@@ -252,7 +252,7 @@ _REL_CLAUSE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 _PARTICIPLE_DEADLINE_RE = re.compile(r"\b\w{2,}ed\s+(?:until|till|through)\s+$", re.I)
 # an event put on a day: "set a hearing for Thursday", "postponed the vote until Monday"
 _SET_FOR_RE = re.compile(
-    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\b(?:set|scheduled|planned|slated"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)(?<!\bhad\s)\b(?:set|scheduled|planned|slated"
     r"|called|postponed|delayed|moved|rescheduled|adjourned|put\s+off|pushed\s+back)\b"
     r"[^.;:!?]{0,35}\b(?:for|to|until|till)\s+(?:next\s+|this\s+)?$",
     re.I,
@@ -564,6 +564,14 @@ def _year_num(s: str, dct: dt.date) -> int:
 
 
 _PAST_MONTH_REACH = 6  # months: how far back a yearless month in a past-tense clause may lie
+# a past verb, at most three words before "in MONTH": the month is the verb's own time
+_GOVERNING_PAST_RE = re.compile(
+    r"(?:(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)\b\w{2,}ed"
+    r"|\b(?:took|held|came|went|met|made|began|won|lost|fell|rose|left|became|brought|found"
+    r"|led|sent|sold|spoke|wrote|struck|ran|fled|flew|stood|told|said|saw|gave|did))"
+    r"\s+(?:[\w'’-]+\s+){0,3}(?:in|during)\s+$",
+    re.I,
+)
 
 
 def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> tuple[int, str]:
@@ -597,6 +605,12 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
         if mon < d.month or back <= _PAST_MONTH_REACH:
             y = d.year if mon < d.month else d.year - 1
             return y, f"past-tense context: the last such month before the DCT {d.isoformat()}"
+        if _GOVERNING_PAST_RE.search(doc.text, max(0, start - 60), start):
+            # the past verb is the month's own: "the attack occurred in November", "visited
+            # Moscow in December" (written in August): a past month, however far back
+            return d.year - 1, (
+                f"a past verb governs the month: the last such month before the DCT {d.isoformat()}"
+            )
         # News style gives the year of any date outside the current year; a month later in
         # the year than the DCT and far back in the previous year is this year's
         return d.year, (
@@ -632,15 +646,17 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
     possessive = re.match(r"['’]s\b", doc.text[end : end + 3]) is not None
     tense = doc.tense(start, end, near_schedule=not possessive)
     before = doc.text[max(0, start - 60) : start]
-    if doc.word_before(start) in ("until", "till", "through", "by"):
+    if _SET_FOR_RE.search(before):
+        # "has set a hearing for Thursday", "postponed the vote to Monday", "has been
+        # postponed until Monday"
+        tense = "future"
+    elif doc.word_before(start) in ("until", "till", "through", "by"):
         # a deadline: "closed through Friday", "by Monday"; a participle right before it
         # ("remains closed until Wednesday") is no past verb
         part = _PARTICIPLE_DEADLINE_RE.search(before)
         t2 = doc.tense(start - len(part.group(0)), end, True) if part else tense
         if t2 != "past":
             tense = "future"
-    elif _SET_FOR_RE.search(before):
-        tense = "future"  # "has set a hearing for Thursday", "postponed the vote to Monday"
     if tense == "future":
         r = d + dt.timedelta(days=delta % 7)
         return tv.day(r), (
