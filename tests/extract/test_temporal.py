@@ -1035,3 +1035,9 @@ def test_present_perfect_postponement_is_a_future_deadline(text, value):
 )
 def test_a_past_verb_governing_a_month_puts_it_in_the_past(text, value):
     assert one(text, dt.date(1998, 8, 13)).value == value
+
+
+def test_this_weekend_in_a_past_clause_early_in_the_week_is_the_one_just_past():
+    monday = dt.date(1998, 8, 17)
+    assert one("Rebels attacked the town this weekend.", monday).value == "1998-W33-WE"
+    assert one("Rebels will attack the town this weekend.", monday).value == "1998-W34-WE"

@@ -1369,6 +1369,15 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
             return None
     if letter == "Q" and rel in ("the latest", "latest"):
         n = -1
+    if (
+        letter == "WE"
+        and core == "this"
+        and doc.dct.weekday() < 4
+        and doc.tense(*m.span()) == "past"
+    ):
+        # written Monday to Thursday, "rebels attacked the town this weekend" is the weekend
+        # just past
+        n = -1
     value = tv.shift(doc.dct, letter, n)
     typ = "DATE"
     return typ, value, f"'{rel} {unit}' is {n:+d} {unit}(s) from the DCT {_dctdesc(doc.dct)}"
