@@ -1041,3 +1041,12 @@ def test_this_weekend_in_a_past_clause_early_in_the_week_is_the_one_just_past():
     monday = dt.date(1998, 8, 17)
     assert one("Rebels attacked the town this weekend.", monday).value == "1998-W33-WE"
     assert one("Rebels will attack the town this weekend.", monday).value == "1998-W34-WE"
+
+
+def test_a_range_of_two_years_is_tagged_as_its_two_years():
+    text = "The ninth five-year plan (1996-2000) was adopted."
+    found = [(t.text, t.value) for t in timeml_spans(tag(text, dt.date(1998, 8, 13)))]
+    assert found == [("five-year", "P5Y"), ("1996", "1996"), ("2000", "2000")]
+    # a two-digit end is a season, a month or a code more often than a range
+    assert values("Profits in the 1997-98 season rose.", dt.date(1998, 8, 13)) == []
+    assert values("The code was 1998-08.", dt.date(1998, 8, 13)) == []

@@ -1609,6 +1609,33 @@ def _r_year(doc: _Doc, m: re.Match):
     return "DATE", f"{y:04d}", "explicit year", extras
 
 
+def _r_year_range(doc: _Doc, m: re.Match):
+    """ "1998-2000", "the 1996-2000 plan": a range of years, tagged as its two endpoint years
+    (TempEval output splits ranges, as for "from 1992 to 1996"). A two-digit end ("the
+    1997-98 season", "1998-08", "1990-95 points") is left alone: a season, a month or a code
+    more often than a range."""
+    y1 = int(m["y1"])
+    if len(m["y2"]) == 2:
+        return None
+    y2 = int(m["y2"])
+    if not 0 < y2 - y1 <= 30:
+        return None
+    before = doc.word_before(m.start())
+    raw_before = doc.raw_word_before(m.start())
+    if before in LABEL_WORDS or raw_before.endswith(("#", "$", "£", "€")):
+        return None
+    if doc.word_after(m.end()).lower() in COUNT_NOUNS:
+        return None
+    if y2 > doc.dct.year + 60:
+        return None
+    parts = (
+        (m.start("y1"), m.end("y1"), f"{y1:04d}", m["y1"]),
+        (m.start("y2"), m.end("y2"), f"{y2:04d}", m["y2"]),
+    )
+    extras = {"parts": parts, "range_end": f"{y2:04d}"}
+    return "DATE", f"{y1:04d}", f"range of years {y1}-{y2}", extras
+
+
 def _r_spelled_year(doc: _Doc, m: re.Match):
     y = _spelled_year_num(m.group("sy"))
     return None if y is None else ("DATE", f"{y:04d}", "year in words")
@@ -2401,6 +2428,11 @@ RULES: list[_Rule] = [
             or doc.word_before(m.start()) in ("in", "of", "since", "until", "by", "year")
             else None
         ),
+    ),
+    _Rule(
+        "year_range",
+        rf"{_B}(?P<y1>{YEAR4})[-–](?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\w/–-])(?!\.\d)(?!,\d)",
+        _r_year_range,
     ),
     _Rule(
         "year",
