@@ -1050,3 +1050,8 @@ def test_a_range_of_two_years_is_tagged_as_its_two_years():
     # a two-digit end is a season, a month or a code more often than a range
     assert values("Profits in the 1997-98 season rose.", dt.date(1998, 8, 13)) == []
     assert values("The code was 1998-08.", dt.date(1998, 8, 13)) == []
+
+
+def test_last_as_an_adjective_before_a_bare_plural_unit_is_no_verb_of_lasting():
+    assert values("He spent his last years in exile.") == []
+    assert values("The talks could last weeks.") == [("weeks", "PXW")]

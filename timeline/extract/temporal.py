@@ -1934,6 +1934,12 @@ def _r_vague_dur(doc: _Doc, m: re.Match):
             return "DURATION", _duration(None, unit), f"unspecified number of {unit}", extras
         if before not in _VAGUE_SPAN_BEFORE:
             return None
+        if before == "last" and re.search(
+            r"\b(?:his|her|its|their|our|my|your|the)\s+last\s+$",
+            doc.text[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            return None  # "his last years": the adjective, not the verb of lasting
         if (
             before == "in"
             and unit != "years"
