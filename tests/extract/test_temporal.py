@@ -1055,3 +1055,17 @@ def test_a_range_of_two_years_is_tagged_as_its_two_years():
 def test_last_as_an_adjective_before_a_bare_plural_unit_is_no_verb_of_lasting():
     assert values("He spent his last years in exile.") == []
     assert values("The talks could last weeks.") == [("weeks", "PXW")]
+
+
+def test_the_year_earlier_period_after_a_span_of_months_is_that_span():
+    text = (
+        "For the nine months, the company had net of $81.2 million. In the year-earlier "
+        "period, it had net of $77.2 million."
+    )
+    t = tag(text, DCT)[-1]
+    assert (t.text, t.type, t.value) == ("the year-earlier period", "DURATION", "P9M")
+    text = (
+        "Exports in the first seven months of this year rose 7.6 percent over the same "
+        "period last year."
+    )
+    assert values(text, dt.date(1998, 8, 13))[-1] == ("the same period last year", "P7M")

@@ -1464,6 +1464,28 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
         extras = {"shift": True} if lastq is not None and lastq.value[:4] != f"{y:04d}" else {}
         return "DATE", tv.quarter(y, q), f"quarter of {y} (quarter number from context)", extras
     shifted = "year-earlier" in adj or "year-ago" in adj or "year earlier" in adj or g.get("lastyr")
+    if shifted and noun == "period" and doc.found:
+        # "For the nine months, net rose ... In the year-earlier period": the same span of
+        # months a year before, a duration as the period it compares with
+        prev = doc.found[-1]
+        if (
+            len(doc.found) > 1
+            and prev.type == "DATE"
+            and re.fullmatch(r"\s+of\s+", doc.text[doc.found[-2].end : prev.start])
+        ):
+            prev = doc.found[-2]  # "the first seven months of this year"
+        if (
+            prev.type == "DURATION"
+            and re.fullmatch(r"P\d+M", prev.value)
+            and prev.text.lower().startswith("the ")
+            and doc.start - prev.end < 300
+        ):
+            return (
+                "DURATION",
+                prev.value,
+                f"the same span as {prev.text!r} ({prev.value}), a year before",
+                {"anchor": f"{prev.text} ({prev.value})", "shift": True},
+            )
     if shifted:
         if lastq is not None and doc.last_reported_quarter is not None:
             lastq = doc.last_reported_quarter
