@@ -1069,3 +1069,28 @@ def test_the_year_earlier_period_after_a_span_of_months_is_that_span():
         "period last year."
     )
     assert values(text, dt.date(1998, 8, 13))[-1] == ("the same period last year", "P7M")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("On the morning of Aug. 7, bombs exploded.", "the morning of Aug. 7", "1998-08-07TMO"),
+        (
+            "On the night of August 7, 1998, bombs exploded.",
+            "the night of August 7, 1998",
+            "1998-08-07TNI",
+        ),
+        (
+            "In the early morning of Friday, rebels attacked.",
+            "the early morning of Friday",
+            "1998-08-07TMO",
+        ),
+    ],
+)
+def test_part_of_day_of_a_named_day_is_a_time(text, span, value):
+    t = one(text, dt.date(1998, 8, 13))
+    assert (t.text, t.type, t.value) == (span, "TIME", value)
+
+
+def test_part_of_day_of_an_event_is_not_tagged():
+    assert values("The morning of the attack was calm.") == []

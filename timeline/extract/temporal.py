@@ -518,6 +518,18 @@ def _r_bare_pod(doc: _Doc, m: re.Match):
     return "TIME", f"{tv.day(doc.dct)}T{pod}", f"part of the DCT {_dctdesc(doc.dct)}", {"mod": mod}
 
 
+def _r_pod_of_date(doc: _Doc, m: re.Match):
+    """ "the morning of Aug. 7", "the night of Friday": a part of a named day (TIME, as "Friday
+    morning" is)."""
+    res = _date_ctx(doc, m)
+    if res is None:
+        return None
+    day, why = res
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    extras = {"mod": _mod_of(m["mod"])} if m["mod"] else {}
+    return "TIME", f"{day}T{pod}", f"part of day of {why}", extras
+
+
 def _r_end_of_unit(doc: _Doc, m: re.Match):
     """ "the end of the month", "the beginning of the week": the DCT's month or week."""
     unit = m["unit"].lower()
@@ -2296,6 +2308,14 @@ RULES: list[_Rule] = [
         lambda doc, m: _r_pod_day(
             doc, _Fake(m, rel=m["rel2"] or "", wd=m["wd"], pod=m["pod"], pod2=None)
         ),
+    ),
+    _Rule(
+        # "the morning of Aug. 7", "the night of Friday": that day's part of day
+        "pod_of_date",
+        rf"{_BW}(?:the\s+)?(?:(?P<mod>early|late)\s+)?(?P<pod>morning|afternoon|evening|night)"
+        rf"\s+of\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})"
+        rf"(?:,?\s+(?P<yr>{YEAR}))?)(?![\w'’-])",
+        _r_pod_of_date,
     ),
     _Rule(
         "weekday_pod_set",
