@@ -1094,3 +1094,15 @@ def test_part_of_day_of_a_named_day_is_a_time(text, span, value):
 
 def test_part_of_day_of_an_event_is_not_tagged():
     assert values("The morning of the attack was calm.") == []
+
+
+def test_this_quarter_right_after_an_ended_quarters_results_is_that_quarter():
+    dct = dt.date(1989, 11, 1)
+    text = (
+        "The company reported a net loss of $8.1 million for the third quarter ended Sept. 30. "
+        "This quarter's loss includes pretax charges of $4.9 million."
+    )
+    assert dict(values(text, dct))["This quarter"] == "1989-Q3"
+    # a plan for the open quarter keeps the DCT's
+    text = "The company reported a loss for the third quarter. This quarter will be better."
+    assert dict(values(text, dct))["This quarter"] == "1989-Q4"

@@ -1381,6 +1381,17 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
             return None
     if letter == "Q" and rel in ("the latest", "latest"):
         n = -1
+    rq = doc.last_reported_quarter
+    if (
+        letter == "Q"
+        and core == "this"
+        and rq is not None
+        and doc.start - rq.end < 400
+        and doc.tense(*m.span()) != "future"
+    ):
+        # "This quarter's loss includes charges ...", right after the results of a quarter
+        # that has ended: the quarter being reported, not the DCT's open one
+        return "DATE", rq.value, f"'{rel} {unit}': the quarter being reported ({rq.text!r})"
     if (
         letter == "WE"
         and core == "this"
@@ -1531,8 +1542,14 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
     if "current" in adj:
         return "DATE", tv.shift(doc.dct, "Q", 0), "the DCT's quarter"
     if det == "this" and "latest" not in adj:
-        if lastq is not None and doc.tense(*m.span()) == "past":
+        tense = doc.tense(*m.span())
+        if lastq is not None and tense == "past":
             return "DATE", lastq.value, f"the quarter being reported ({lastq.text!r})"
+        rq = doc.last_reported_quarter
+        if rq is not None and tense != "future" and doc.start - rq.end < 400:
+            # "This quarter's loss includes charges ...", right after the results of a quarter
+            # that has ended: the quarter being reported, not the DCT's open one
+            return "DATE", rq.value, f"the quarter being reported ({rq.text!r})"
         return "DATE", tv.shift(doc.dct, "Q", 0), "the DCT's quarter"
     if det == "next" or "next" in adj or "coming" in adj:
         return "DATE", tv.shift(doc.dct, "Q", 1), "the quarter after the DCT's"
