@@ -506,8 +506,9 @@ def test_rates_of_quantities_are_not_tagged(text):
 
 
 def test_once_a_month_is_a_set_not_the_past():
+    # the frequency word belongs to the SET's extent (TimeML 1.2.1, "twice a month")
     assert [(t.text, t.type, t.value) for t in tag("They meet once a month.", DCT)] == [
-        ("a month", "SET", "P1M")
+        ("once a month", "SET", "P1M")
     ]
 
 
@@ -1106,3 +1107,107 @@ def test_this_quarter_right_after_an_ended_quarters_results_is_that_quarter():
     # a plan for the open quarter keeps the DCT's
     text = "The company reported a loss for the third quarter. This quarter will be better."
     assert dict(values(text, dct))["This quarter"] == "1989-Q4"
+
+
+# ------------------------------------------------------------------ round 5: from the guidelines
+# Examples from the TimeML Annotation Guidelines 1.2.1 (Sauri et al. 2006) and the TIDES 2005
+# Standard for the Annotation of Temporal Expressions (Ferro et al.), whose value conventions
+# TIMEX3 inherits. Each test names its source.
+GL_DCT = dt.date(1998, 2, 6)  # a Friday, as in the guideline examples' newswire
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # TimeML 1.2.1, SET: "twice a month" is one SET (value P1M, freq 2X)
+        ("She calls twice a month.", "twice a month", "P1M"),
+        ("The board meets three times a year.", "three times a year", "P1Y"),
+        ("He visits once a week.", "once a week", "P1W"),
+        # TIDES 2005 / TimeML: "each July" (XXXX-07); seasons the same way
+        ("Orangemen march each summer.", "each summer", "XXXX-SU"),
+        ("The river floods every spring.", "every spring", "XXXX-SP"),
+        # TIDES 2005: "every other week" recurs every second week
+        ("They meet every other week.", "every other week", "P2W"),
+    ],
+)
+def test_guideline_frequencies_are_sets_with_their_frequency_word(text, span, value):
+    t = one(text, GL_DCT)
+    assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+def test_guideline_spelled_oclock_time_with_its_date():
+    # TimeML 1.2.1 (TIMEX3, type TIME): "twelve o'clock January 3, 1984" -> 1984-01-03T12:00
+    t = one("The plane landed at twelve o'clock January 3, 1984.", GL_DCT)
+    assert (t.text, t.type) == ("twelve o'clock January 3, 1984", "TIME")
+    assert t.value == "1984-01-03T12:00"
+    t = one("He arrived at five o'clock yesterday.", GL_DCT)
+    assert (t.text, t.type, t.value) == ("five o'clock yesterday", "TIME", "1998-02-05T05:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # TIDES 2005, 3.2 non-markable proper names (publications, programmes, events,
+        # streets, companies): "Tuesday Morning Corp.", "The Sunday Times"
+        "Tuesday Morning Corp. reported a loss.",
+        "The New York Daily News reported it.",
+        "He appeared on World News Tonight.",
+        "He appeared on The Tonight Show.",
+        "He competed in the Winter Games.",
+        "He won gold at the Summer Olympics.",
+        "The Six-Day War changed the region.",
+        "The Monday Night Football game ended.",
+        "He drove down Spring Street.",
+        "He was named Man of the Year.",
+        "He lives at 1600 Pennsylvania Avenue.",
+        "The Good Friday agreement was signed.",
+    ],
+)
+def test_guideline_temporal_words_in_proper_names_are_not_tagged(text):
+    assert values(text, GL_DCT) == []
+
+
+def test_guideline_names_do_not_hide_real_dates():
+    assert values("He competed in the 1998 Winter Olympics.", GL_DCT) == [("1998", "1998")]
+    assert values("The Daily News reported it on Tuesday.", GL_DCT) == [("Tuesday", "1998-02-03")]
+    assert values("He will speak tonight.", GL_DCT) == [("tonight", "1998-02-06TNI")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quarter or half of a game is a part of an event, not a calendar quarter (TIMEX3
+        # values name calendar periods; TIDES 2005 marks only expressions with a calendar value)
+        "He scored 20 points in the first quarter.",
+        "He scored in the fourth quarter of the game.",
+        "The Bulls led 50-40 at halftime but faltered in the third quarter.",
+        "They scored twice in the second half.",
+    ],
+)
+def test_guideline_periods_of_a_game_are_not_calendar_quarters(text):
+    assert values(text, GL_DCT) == []
+
+
+def test_guideline_calendar_quarters_stay_in_business_news():
+    assert values("Profit rose in the third quarter.", GL_DCT) == [("the third quarter", "1997-Q3")]
+    assert values("The company scored a gain in the first quarter.", GL_DCT) == [
+        ("the first quarter", "1998-Q1")
+    ]
+    found = values("Expenses rebounding, it expects a loss for the third quarter.", GL_DCT)
+    assert found[0][0] == "the third quarter"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # TIDES 2005 seasons (SP/SU/FA/WI; the winter is the one that began the year before):
+        # written in February, "this summer" is the DCT's calendar year's
+        ("Sales rose this summer.", "1998-SU"),
+        ("Sales will rise this summer.", "1998-SU"),
+        ("He said this spring would be busy.", "1998-SP"),
+        ("It has been cold this winter.", "1997-WI"),
+        ("Sales fell last summer.", "1997-SU"),
+    ],
+)
+def test_guideline_this_season_written_in_winter(text, value):
+    assert one(text, GL_DCT).value == value

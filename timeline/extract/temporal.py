@@ -686,6 +686,10 @@ def _resolve_season(doc: _Doc, season: str, start: int, end: int, rel: str = "")
     ti = tv.SEASON_ORDER.index(season)
     rel = (rel or "").lower().split()[-1] if rel else ""
     if rel in ("this", "current"):
+        if cs == "WI" and d.month <= 2 and season != "WI":
+            # written in January or February (the winter is the one that began the year
+            # before): "this summer" is the coming summer of the DCT's calendar year
+            return f"{d.year:04d}-{season}", "'this': season of the DCT's calendar year"
         y = cy
         if ti < ci and doc.tense(start, end) == "future":
             y = cy + 1
@@ -816,6 +820,9 @@ def _r_time(doc: _Doc, m: re.Match):
     if m["named"]:
         named = m["named"].lower()
         h, mi = (12, 0) if named in ("noon", "midday") else (24, 0)
+    elif m["hw"]:
+        # "twelve o'clock January 3, 1984" (TimeML 1.2.1: one TIME, 1984-01-03T12:00)
+        h, mi = _num(m["hw"]), 0
     else:
         ampm = m["ampm"] or m["ampm2"]
         h = _hour(m["hh"], ampm)
@@ -1431,6 +1438,27 @@ def _r_the_year(doc: _Doc, m: re.Match):
     return "DATE", f"{doc.dct.year:04d}", "'the year' in news means the DCT's year"
 
 
+# A quarter, half or period of a game ("scored in the fourth quarter", "the second half of the
+# match") is a part of an event, not a calendar quarter or half-year: it has no calendar value
+_GAME_OF_RE = re.compile(
+    r"\s+of\s+(?:the|that|this|a|their|[A-Z]\w+['’]s)\s+(?:game|match|contest)\b"
+)
+_GAME_CUE_RE = re.compile(
+    r"\b(?:scor(?:ed|es|ing)\s+(?:\d+|twice|a\s+(?:goal|touchdown|basket|run|try)"
+    r"|the\s+(?:winning|tying|go-ahead|first|second))|touchdowns?|halftime|half-time|innings?|field\s+goals?"
+    r"|free\s+throws?|rebounds?|quarterback|goalkeeper|goalie|penalty\s+kick|overtime"
+    r"|points?\s+(?:in|during)\s+the\s+(?:first|second|third|fourth|final)"
+    r"|(?:led|lead|leading|trailed|trailing)\s+(?:by\s+)?\d+-\d+|\d+-\d+\s+(?:lead|win|victory|loss|defeat))(?![\w-])"
+)
+
+
+def _game_period(doc: _Doc, m: re.Match) -> bool:
+    if _GAME_OF_RE.match(doc.text, m.end()):
+        return True
+    lo, hi = doc.sentence_bounds(*m.span())
+    return _GAME_CUE_RE.search(doc.text, lo, hi) is not None
+
+
 def _r_quarter(doc: _Doc, m: re.Match):
     qw = m["q"].lower()
     q = {
@@ -1456,6 +1484,8 @@ def _r_quarter(doc: _Doc, m: re.Match):
         y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
         why = f"{w} year's quarter"
     else:
+        if not m["ya"] and _game_period(doc, m):
+            return None
         y, why = _resolve_quarter(doc, q, *m.span())
     if m["ya"]:
         # "the year-ago third quarter": the same quarter a year before
@@ -1610,6 +1640,8 @@ def _r_half(doc: _Doc, m: re.Match):
     elif m["ryr"]:
         y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[m["ryr"].lower()]
     else:
+        if _game_period(doc, m):
+            return None
         y = doc.dct.year
         if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
             y -= 1
@@ -1851,6 +1883,14 @@ def _r_duration(doc: _Doc, m: re.Match):
     # expression in TimeBank news annotation
     if num_low in ("a", "an", "per") and not det and not rel and not suf:
         before_txt = doc.text[max(0, m.start() - 25) : m.start()].lower()
+        fq = re.search(
+            r"(?:\b(?:once|twice|thrice)|(?:\b[a-z]+|\d+)(?:-|\s+)times)\s+$", before_txt
+        )
+        if fq:
+            # "twice a month": the frequency word is part of the SET's extent (TimeML 1.2.1
+            # annotates "twice a month" as one SET, value P1M, freq 2X)
+            extras["start"] = m.start() - (len(before_txt) - fq.start())
+            return "SET", _duration(1, unit), "frequency 'N times a <unit>': a set", extras
         if re.search(r"(?:times|once|twice|thrice)\W*$", before_txt):
             return "SET", _duration(1, unit), "frequency 'N times a <unit>': a set", extras
         if _after_quantity(doc, m.start()):
@@ -2132,10 +2172,17 @@ def _r_set(doc: _Doc, m: re.Match):
         return "SET", v, "every such weekday"
     if m["smon"]:
         return "SET", f"XXXX-{_month_num(m['smon']):02d}", "every such month"
+    if m["sseason"]:
+        # "each summer": every such season (TIMEX3 seasons SP/SU/FA/WI, as "each July" is
+        # XXXX-07)
+        return "SET", f"XXXX-{SEASONS[m['sseason'].lower()]}", "every such season"
     n = _num(m["snum"]) if m["snum"] else 1
     unit = m["sunit"].lower()
     if w.startswith("per ") and _after_quantity(doc, m.start()):
         return None  # a rate: "15 million instructions per second"
+    if " other " in w:
+        # "every other week": every second one (TIDES 2005 / TIMEX3: the period is P2W)
+        n = 2 * (n or 1)
     return "SET", _duration(n or 1, unit), f"'{w}' recurs"
 
 
@@ -2216,7 +2263,8 @@ RULES: list[_Rule] = [
     _Rule(
         "clock_time",
         rf"{_B}(?:(?P<hh>[0-2]?\d)(?:(?P<sep>[:.])(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s*(?P<ampm>{AMPM})?"
-        rf"|\s*(?:(?P<ampm2>{AMPM})|(?P<oclock>o['’]clock)))|(?P<named>noon|midnight|midday))"
+        rf"|\s*(?:(?P<ampm2>{AMPM})|(?P<oclock>o['’]clock)))|(?P<named>noon|midnight|midday)"
+        r"|(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock)"
         rf"(?P<tz>{TZ})?{_TIME_DATE}",
         _r_time,
     ),
@@ -2308,6 +2356,7 @@ RULES: list[_Rule] = [
         rf"{_BW}(?:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?"
         rf"|{_BW}(?:(?:every|each|per)\s+(?:(?P<snum>{NUM})\s+)?(?:other\s+)?(?P<sunit>{UNIT}))"
         rf"|{_BW}(?:every|each)\s+(?P<smon>{MONTH_STRICT})"
+        rf"|{_BW}(?:every|each)\s+(?P<sseason>{SEASON})"
         r"|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|bi-weekly"
         r"|semiannually|semi-annually|biannually)\b",
         _r_set,
@@ -2650,6 +2699,50 @@ _VERB_LAST_RE = re.compile(
     re.I,
 )
 _OR_SO_RE = re.compile(r"\s+or\s+so(?![\w'’-])", re.I)
+
+# TIDES 2005 (3.2, non-markable proper names) and TimeML 1.2.1: a temporal word inside the
+# name of a publication, programme, event, street or company is no time expression ("the
+# Winter Olympics", "the Tonight Show", "the Daily News", "Monday Night Football", "the
+# Six-Day War", "Spring Street", "Tuesday Morning Corp."). Only a capitalised last word
+# followed by a capitalised head of such names counts.
+_NAME_HEAD_RE = re.compile(
+    r"\s+(?:Olympics?|Games|Show|News|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\."
+    r"|Lane|Drive|Football|Live|Journal|Telegraph|Post|Herald|Mail|Star|Standard|Tribune"
+    r"|Express|Edition|Magazine|War|Palace|Park|Square|Bridge|Awards?|Prize|Corp\.?"
+    r"|Corporation|Inc\.?|Co\.|Ltd\.?|Offensive|Massacre)(?![\w-])"
+)
+# "the Good Friday agreement" (a name; the holiday alone is a date)
+_GOOD_FRIDAY_RE = re.compile(r"\s+(?:agreement|accord|peace|deal|pact)\b", re.I)
+# "Man of the Year", "Player of the Week": a title, not a period
+_TITLE_OF_RE = re.compile(r"[A-Z][a-z]+\s+of\s+$")
+# "1600 Pennsylvania Avenue": a house number before a street name
+_STREET_RE = re.compile(
+    r"\s+(?:[A-Z][\w.]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane"
+    r"|Drive|Place|Way)(?![\w-])"
+)
+
+
+def _in_proper_name(text: str, start: int, end: int, value: str) -> bool:
+    last = text[start:end].rsplit(None, 1)[-1]
+    if not last[:1].isupper():
+        if last.isdigit() and len(last) == 4 and end - start == 4:
+            return _STREET_RE.match(text, end) is not None
+        return False
+    if _NAME_HEAD_RE.match(text, end):
+        return True
+    if last == "Friday" and text[max(0, start - 5) : start] == "Good ":
+        return _GOOD_FRIDAY_RE.match(text, end) is not None
+    if last in ("Year", "Week", "Month", "Decade", "Century") and text[start:end] == "the " + last:
+        return _TITLE_OF_RE.search(text, max(0, start - 30), start) is not None
+    if last in ("Daily", "Weekly", "Monthly") and re.match(r"\s+[A-Z]", text[end : end + 3]):
+        return True  # "the Daily Telegraph", "the New York Daily News"
+    if last == "Tonight" and start > 2 and text[start - 2] not in '.!?\n"':
+        # "World News Tonight": a capitalised 'Tonight' after a capitalised word
+        prev = text[max(0, start - 25) : start].split()
+        return bool(prev) and prev[-1][:1].isupper()
+    return False
+
+
 _AGO_END_RE = re.compile(r"\b(?:ago|earlier|later|back)$", re.I)
 _LEFT_MOD_RE = re.compile(
     r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|approximately"
@@ -2774,6 +2867,8 @@ class Tagger:
                     start = lm.start()
                     mod = _MOD_NAMES.get(word, _mod_of(word) or mod)
             if out and out[-1].end > start:
+                continue
+            if _in_proper_name(text, start, end, value):
                 continue
             set_quarter = bool(extras.get("quarter")) or (
                 name == "quarter_rel" and not extras.get("shift") and value[-2:-1] == "Q"
