@@ -1211,3 +1211,47 @@ def test_guideline_calendar_quarters_stay_in_business_news():
 )
 def test_guideline_this_season_written_in_winter(text, value):
     assert one(text, GL_DCT).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # TIDES 2005 3.2 / TimeML 1.2.1: only expressions with a temporal meaning are marked;
+        # "future" as an adjective is like "former" (not tagged)
+        "The future president spoke.",
+        "He met the future king of Spain.",
+        # temperatures, not decades
+        "Temperatures were in the 80s.",
+        "Highs will be in the upper 70s.",
+        "Lows in the 20s are expected.",
+        # "fall" the noun of falling, not the season
+        "He has lived there since the fall of communism.",
+        "The fall in prices hurt exporters.",
+        # names: "the Million Man March", a rocket type, a newspaper
+        "He joined the Million Man March.",
+        "China launched a Long March 3B rocket.",
+        "He read it in the Sun.",
+    ],
+)
+def test_guideline_non_temporal_uses_are_not_tagged(text):
+    assert values(text, GL_DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He made plans for the future.", [("the future", "FUTURE_REF")]),
+        ("The future looks bright.", [("The future", "FUTURE_REF")]),
+        ("It will last well into the future if he stays.", [("the future", "FUTURE_REF")]),
+        ("He left in the fall of 1997.", [("the fall of 1997", "1997-FA")]),
+        ("He will run in the fall.", [("the fall", "1998-FA")]),
+        ("He grew up in the '60s.", [("the '60s", "196")]),
+        ("It happened in the 80s.", [("the 80s", "198")]),
+        ("He will visit China in March.", [("March", "1998-03")]),
+        ("WASHINGTON, March 5 (AP) - He left.", [("March 5", "1998-03-05")]),
+        ("He spoke on Sun., Feb. 1.", [("Sun., Feb. 1", "1998-02-01")]),
+        ("He left on March 3rd.", [("March 3rd", "1998-03-03")]),
+    ],
+)
+def test_guideline_temporal_uses_of_the_same_words_stay(text, expected):
+    assert values(text, GL_DCT) == expected

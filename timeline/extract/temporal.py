@@ -1052,6 +1052,14 @@ def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
                     rf"{MONTH}\W*\s*(?:and|to|or)\s*$", doc.text[max(0, start - 25) : start], re.I
                 )
             )
+        raw_before = doc.raw_word_before(start)
+        if (
+            raw_before[:1].isupper()
+            and raw_before[-1:].isalpha()
+            and raw_before.lower() not in MONTHS
+            and raw_before.lower().rstrip(".") not in WEEKDAYS
+        ):
+            return False  # a name: "the Million Man March", "a Long March rocket"
         return bool(re.match(r"\s*(?:[,.;:)]|$)", after_text))
     if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in MONTHS:
         # "April Smith", "August Busch": a name unless clearly temporal before it
@@ -1231,6 +1239,8 @@ def _r_weekday(doc: _Doc, m: re.Match):
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     if m["wd"][0].islower() and len(m["wd"]) <= 4:
         return None
+    if m["wd"].endswith(".") and doc.word_before(m.start()) == "the" and not m["rel"]:
+        return None  # "in the Sun.": a newspaper, not the abbreviated weekday
     if not m["rel"] and not m["pod"] and doc.word_before(m.start()) == "the":
         nxt = doc.word_after(m.end())
         if nxt[:1].isupper() and nxt.lower().rstrip(".") not in MONTHS:
@@ -1724,6 +1734,13 @@ def _r_spelled_year(doc: _Doc, m: re.Match):
     return None if y is None else ("DATE", f"{y:04d}", "year in words")
 
 
+_TEMPERATURE_RE = re.compile(
+    r"\b(?:temperatures?|degrees|highs|lows|thermometers?|fahrenheit|celsius|heat\s+index"
+    r"|wind\s+chill|forecast)\b",
+    re.I,
+)
+
+
 def _r_decade(doc: _Doc, m: re.Match):
     before = doc.word_before(m.start())
     if before in ("early", "mid", "late"):  # "in his late 30s"
@@ -1733,6 +1750,13 @@ def _r_decade(doc: _Doc, m: re.Match):
         not m["dw"] and len(m["d"].lstrip("'’")) == 2 and doc.word_before(m.start()) == "low"
     ):
         return None  # an age: "in his 70s", "in their mid-twenties"
+    if not m["dw"] and len(m["d"]) == 2:
+        # "highs in the upper 70s", "temperatures in the 80s": degrees, not a decade
+        if doc.word_before(m.start()) in ("upper", "lower", "high", "middle"):
+            return None
+        lo, hi = doc.sentence_bounds(*m.span())
+        if _TEMPERATURE_RE.search(doc.text, lo, hi):
+            return None
     if m["dw"]:
         dec = DECADE_WORDS[m["dw"].lower()]
         cent = 19 if not m["cw"] else (19 if "nineteen" in m["cw"].lower() else 20)
@@ -1773,8 +1797,25 @@ def _r_rel_century(doc: _Doc, m: re.Match):
     return "DATE", f"{doc.dct.year // 100 + k:02d}", "century relative to the DCT"
 
 
+# "the fall of communism", "the fall in prices": the noun of falling, not the season (a
+# season is followed by a year or a time word: "the fall of 1997", "the fall of last year")
+_FALL_NOUN_RE = re.compile(
+    r"\s+(?:of|in)\s+(?!(?:\d|'\d|’\d|last|this|that|next|the\s+(?:year|same)|nineteen"
+    r"|two\s+thousand)\b)",
+    re.I,
+)
+
+
 def _r_season(doc: _Doc, m: re.Match):
     season = SEASONS[m["s"].lower()]
+    if (
+        m["s"].lower() == "fall"
+        and not m["yr"]
+        and not m["syr"]
+        and (m["rel"] or "the").lower() == "the"
+        and _FALL_NOUN_RE.match(doc.text, m.end())
+    ):
+        return None
     if m["yr"] or m["syr"]:
         y = _year_num(m["yr"], doc.dct) if m["yr"] else _spelled_year_num(m["syr"])
         if y is None:
@@ -2106,6 +2147,17 @@ def _r_ref(doc: _Doc, m: re.Match):
                 "'as soon as possible' refers to the future",
                 {"start": m.start() - 3},
             )
+        if w == "the future":
+            nxt = re.match(r"\s+([a-z][a-z-]*)", doc.text[m.end() : m.end() + 30])
+            if (
+                nxt
+                and nxt.group(1) not in _FUNCTION_WORDS
+                and nxt.group(1) not in _NOT_NOUN_AFTER_FUTURE
+                and not nxt.group(1).endswith(("s", "ly", "ed"))
+            ):
+                # "the future president", "the future king": an adjective (as "former",
+                # which the TIMEX3 guidelines leave untagged), not the future time
+                return None
         if w == "future" and doc.word_before(m.start()) in (
             "the",
             "a",
@@ -2124,6 +2176,12 @@ def _r_ref(doc: _Doc, m: re.Match):
         return None
     return "DATE", "PAST_REF", f"'{w}' refers to the past"
 
+
+_NOT_NOUN_AFTER_FUTURE = _words(
+    "will would may might could can should must shall remain look hold seem appear not",
+    "depend lie rest belong if when whether unless because while where though although so",
+    "he she it they we you i there this what who which yet",
+)
 
 _COUNTED_AFTER_RE = re.compile(
     r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many"

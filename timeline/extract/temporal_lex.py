@@ -165,7 +165,7 @@ WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.)(?![\w-])"
 )
-DAY_NUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:" + _ORD_SUFFIX + r")?(?!\d|:\d)"
+DAY_NUM = r"(?:3[01]|[12][0-9]|0?[1-9])(?:" + _ORD_SUFFIX + r")?(?!\d|:\d|[A-Za-z])"
 ORD_WORD_DAY = (
     r"(?:thirty[- ]first|thirtieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh"
     r"|eighth|ninth)|twentieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
