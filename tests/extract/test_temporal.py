@@ -1255,3 +1255,28 @@ def test_guideline_non_temporal_uses_are_not_tagged(text):
 )
 def test_guideline_temporal_uses_of_the_same_words_stay(text, expected):
     assert values(text, GL_DCT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TIDES 2005: holidays are markable and take the value of their day; the Spring
+        # Festival is the Chinese (lunar) New Year, not the season
+        (
+            "The Spring Festival falls on January 28.",
+            [("Spring Festival", "1998-01-28"), ("January 28", "1998-01-28")],
+        ),
+        ("Families gathered for the Lunar New Year.", [("Lunar New Year", "1998-01-28")]),
+        ("He will return home for Chinese New Year.", [("Chinese New Year", "1999-02-16")]),
+        # a name ("the Ninth Five-Year Plan") is not a duration; its years are dates
+        ("The Ninth Five-Year Plan (1996-2000) sets targets.", [("1996-2000", "1996")]),
+        ("It is part of the five-year plan.", [("five-year", "P5Y")]),
+        # "the same period last year" with no period before: only the year is known
+        (
+            "Trade rose 5 percent over the same period last year.",
+            [("the same period last year", "1997")],
+        ),
+    ],
+)
+def test_guideline_holidays_names_and_periods(text, expected):
+    assert values(text, GL_DCT) == expected

@@ -1158,9 +1158,24 @@ def _range_consistent(doc: _Doc, m: re.Match, rule: str, unit_days: int, val: st
     return val, None
 
 
+# the first day of the Chinese lunar year ("the Spring Festival", "the Lunar New Year")
+_LUNAR_NEW_YEAR = {
+    1990: (1, 27), 1991: (2, 15), 1992: (2, 4), 1993: (1, 23), 1994: (2, 10), 1995: (1, 31),
+    1996: (2, 19), 1997: (2, 7), 1998: (1, 28), 1999: (2, 16), 2000: (2, 5), 2001: (1, 24),
+    2002: (2, 12), 2003: (2, 1), 2004: (1, 22), 2005: (2, 9), 2006: (1, 29), 2007: (2, 18),
+    2008: (2, 7), 2009: (1, 26), 2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10),
+    2014: (1, 31), 2015: (2, 19), 2016: (2, 8), 2017: (1, 28), 2018: (2, 16), 2019: (2, 5),
+    2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22), 2024: (2, 10), 2025: (1, 29),
+    2026: (2, 17), 2027: (2, 6),
+}  # fmt: skip
+
+
 def _holiday_date(name: str, y: int) -> dt.date:
     """The day of a (US/Christian-calendar) holiday in year ``y``."""
     n = re.sub(r"[\s'’]+", " ", name.lower())
+    if n.startswith(("spring festival", "chinese new year", "lunar new year")):
+        # the first day of the Chinese lunar year (KeyError outside the table: not resolved)
+        return dt.date(y, *_LUNAR_NEW_YEAR[y])
     if n.startswith("christmas eve"):
         return dt.date(y, 12, 24)
     if n.startswith("christmas"):
@@ -1570,6 +1585,10 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
                 f"a year before the period {prev.text!r} ({prev.value})",
                 {"anchor": f"{prev.text} ({prev.value})", "shift": True},
             )
+        if noun == "period" and re.search(r"\blast\s+year\b", m.group(0), re.I):
+            # "the same period last year" with no period mentioned before: only the year is
+            # known (a value keeps the granularity the text gives)
+            return "DATE", f"{doc.dct.year - 1:04d}", "a period of last year", {"shift": True}
         return "DATE", tv.shift(doc.dct, "Q", -5), "a year before the last quarter", {"shift": True}
     if noun == "period" and not adj:
         return None
@@ -1808,6 +1827,8 @@ _FALL_NOUN_RE = re.compile(
 
 def _r_season(doc: _Doc, m: re.Match):
     season = SEASONS[m["s"].lower()]
+    if m["s"] == "Spring" and doc.text.startswith(" Festival", m.end()):
+        return None  # the holiday (Chinese New Year), not the season
     if (
         m["s"].lower() == "fall"
         and not m["yr"]
@@ -2553,7 +2574,8 @@ RULES: list[_Rule] = [
         "holiday",
         rf"{_BW}(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
         r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
-        r"|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans['’]?\s+Day)"
+        r"|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans['’]?\s+Day"
+        r"|Spring\s+Festival|(?:Chinese|Lunar)\s+New\s+Year(?!['’]s\s+Eve))"
         rf"(?:,?\s+(?P<yr>{YEAR4}))?(?![\w'’-])",
         _r_holiday,
     ),
@@ -2734,7 +2756,7 @@ _TRIGGERS = _words(
     "fifties sixties seventies eighties nineties daily weekly monthly yearly annually",
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
     "midday month week day hour decade century that christmas new thanksgiving easter",
-    "halloween valentine labor memorial veterans",
+    "halloween valentine labor memorial veterans chinese lunar",
 )
 _AFTER_DET = (
     _TRIGGERS
@@ -2767,7 +2789,7 @@ _NAME_HEAD_RE = re.compile(
     r"\s+(?:Olympics?|Games|Show|News|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\."
     r"|Lane|Drive|Football|Live|Journal|Telegraph|Post|Herald|Mail|Star|Standard|Tribune"
     r"|Express|Edition|Magazine|War|Palace|Park|Square|Bridge|Awards?|Prize|Corp\.?"
-    r"|Corporation|Inc\.?|Co\.|Ltd\.?|Offensive|Massacre)(?![\w-])"
+    r"|Corporation|Inc\.?|Co\.|Ltd\.?|Offensive|Massacre|Plan|Program|Programme)(?![\w-])"
 )
 # "the Good Friday agreement" (a name; the holiday alone is a date)
 _GOOD_FRIDAY_RE = re.compile(r"\s+(?:agreement|accord|peace|deal|pact)\b", re.I)
