@@ -1280,3 +1280,25 @@ def test_guideline_temporal_uses_of_the_same_words_stay(text, expected):
 )
 def test_guideline_holidays_names_and_periods(text, expected):
     assert values(text, GL_DCT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TIDES 2005: holidays take the value of their day (Easter-based ones computed from
+        # Easter: Easter 1997 was March 30, Easter 1998 April 12)
+        ("He prayed on Good Friday.", [("Good Friday", "1997-03-28")]),
+        ("He spoke on Palm Sunday.", [("Palm Sunday", "1997-03-23")]),
+        ("He will fast on Ash Wednesday.", [("Ash Wednesday", "1998-02-25")]),
+        ("He will rest on Easter Monday.", [("Easter Monday", "1998-04-13")]),
+        # names of events and accords are not markable (TIDES 2005, proper names)
+        ("The Good Friday agreement was signed.", []),
+        ("He marked the anniversary of Bloody Sunday.", []),
+        ("The market crashed on Black Monday.", []),
+        # adjectival durations leave the determiner out ("a [three-hour] meeting")
+        ("It is a year-long project.", [("year-long", "P1Y")]),
+        ("The trial was a year long.", [("a year long", "P1Y")]),
+    ],
+)
+def test_guideline_holidays_event_names_and_adjectival_durations(text, expected):
+    assert values(text, GL_DCT) == expected

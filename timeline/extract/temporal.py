@@ -1187,8 +1187,18 @@ def _holiday_date(name: str, y: int) -> dt.date:
     if n.startswith("thanksgiving"):  # fourth Thursday of November
         first = dt.date(y, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n.startswith("easter monday"):
+        return _easter(y) + dt.timedelta(days=1)
     if n.startswith("easter"):
         return _easter(y)
+    if n.startswith("good friday"):
+        return _easter(y) - dt.timedelta(days=2)
+    if n.startswith(("maundy thursday", "holy thursday")):
+        return _easter(y) - dt.timedelta(days=3)
+    if n.startswith("palm sunday"):
+        return _easter(y) - dt.timedelta(days=7)
+    if n.startswith("ash wednesday"):
+        return _easter(y) - dt.timedelta(days=46)
     if n.startswith("halloween"):
         return dt.date(y, 10, 31)
     if n.startswith("valentine"):
@@ -1205,7 +1215,8 @@ def _holiday_date(name: str, y: int) -> dt.date:
 # nouns that make a holiday name an adjective or part of a name ("Christmas tree", "Easter Island")
 _HOLIDAY_NOUN_RE = re.compile(
     r"\s+(?:Island|Rising|eggs?|bunny|lil(?:y|ies)|trees?|cards?|carols?|presents?|gifts?"
-    r"|decorations?|lights|ornaments?|stockings?|spirit|music|songs?|bonus(?:es)?|club)\b",
+    r"|decorations?|lights|ornaments?|stockings?|spirit|music|songs?|bonus(?:es)?|club"
+    r"|agreement|accords?|peace|deal|pact|Offensive)\b",
     re.I,
 )
 
@@ -1250,9 +1261,16 @@ def _mod_of(s: str) -> str | None:
     return None
 
 
+_EVENT_DAY_WORDS = frozenset(("Bloody", "Black", "Red", "Blue", "Cyber"))
+
+
 def _r_weekday(doc: _Doc, m: re.Match):
     wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
     if m["wd"][0].islower() and len(m["wd"]) <= 4:
+        return None
+    if not m["rel"] and doc.raw_word_before(m.start()) in _EVENT_DAY_WORDS:
+        # "Bloody Sunday", "Black Monday": the name of a historical event, not a weekday
+        # near the DCT (TIDES 2005: names are not markable)
         return None
     if m["wd"].endswith(".") and doc.word_before(m.start()) == "the" and not m["rel"]:
         return None  # "in the Sun.": a newspaper, not the abbreviated weekday
@@ -1940,6 +1958,15 @@ def _r_duration(doc: _Doc, m: re.Match):
     )
     if trim_det:
         extras["start"] = m.start("num") if not qmod else m.start("qmod")
+    elif (
+        suf == "long"
+        and num_low in ("a", "an")
+        and not qmod
+        and not rel
+        and "-" in doc.text[m.end("unit") : m.end()]
+    ):
+        # "a year-long project": the adjective only, as "a [three-hour] meeting"
+        extras["start"] = m.start("unit")
     # a frequency ("twice a day", "three times a year") is a set; a rate of a quantity
     # ("$33 million a year", "four flights a week", "358,000 a month") is not a time
     # expression in TimeBank news annotation
@@ -2573,9 +2600,10 @@ RULES: list[_Rule] = [
     _Rule(
         "holiday",
         rf"{_BW}(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?"
-        r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?"
+        r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?"
         r"|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans['’]?\s+Day"
-        r"|Spring\s+Festival|(?:Chinese|Lunar)\s+New\s+Year(?!['’]s\s+Eve))"
+        r"|Spring\s+Festival|(?:Chinese|Lunar)\s+New\s+Year(?!['’]s\s+Eve)|Good\s+Friday"
+        r"|(?:Maundy|Holy)\s+Thursday|Palm\s+Sunday|Ash\s+Wednesday)"
         rf"(?:,?\s+(?P<yr>{YEAR4}))?(?![\w'’-])",
         _r_holiday,
     ),
@@ -2756,7 +2784,7 @@ _TRIGGERS = _words(
     "fifties sixties seventies eighties nineties daily weekly monthly yearly annually",
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
     "midday month week day hour decade century that christmas new thanksgiving easter",
-    "halloween valentine labor memorial veterans chinese lunar",
+    "halloween valentine labor memorial veterans chinese lunar good maundy holy palm ash",
 )
 _AFTER_DET = (
     _TRIGGERS
