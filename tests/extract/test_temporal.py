@@ -1302,3 +1302,24 @@ def test_guideline_holidays_names_and_periods(text, expected):
 )
 def test_guideline_holidays_event_names_and_adjectival_durations(text, expected):
     assert values(text, GL_DCT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # TimeML 1.2.1, SET: "three days every month" is one SET (value P1M, freq 3D)
+        ("She spends three days every month in Paris.", "three days every month", "P1M"),
+        ("The clinic is open 24 hours a day.", "24 hours a day", "P1D"),
+        ("He works two days a week.", "two days a week", "P1W"),
+    ],
+)
+def test_guideline_quantity_per_period_is_a_set(text, span, value):
+    t = one(text, GL_DCT)
+    assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+def test_guideline_duration_before_an_ago_phrase_stays_a_duration():
+    assert values("The strike lasted three days a week ago.", GL_DCT) == [
+        ("three days", "P3D"),
+        ("a week ago", "1998-01-30"),
+    ]

@@ -1886,6 +1886,13 @@ def _r_season(doc: _Doc, m: re.Match):
     return "DATE", val, why
 
 
+_PER_UNIT_RE = re.compile(
+    r"\s+(?:a|an|per|every|each)\s+(?P<u>day|week|month|year)(?![\w'’-])"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|back|or)\b)"
+)
+_UNIT_ORDER = {"minute": 1, "hour": 2, "day": 3, "night": 3, "week": 4, "month": 5, "year": 6}
+
+
 def _r_duration(doc: _Doc, m: re.Match):
     numtxt = m["num"]
     unit = m["unit"].lower()
@@ -1984,6 +1991,14 @@ def _r_duration(doc: _Doc, m: re.Match):
             return "SET", _duration(1, unit), "frequency 'N times a <unit>': a set", extras
         if _after_quantity(doc, m.start()):
             return None
+    if not suf and not det and not rel and n is not None and num_low not in ("a", "an", "per"):
+        per = _PER_UNIT_RE.match(doc.text, m.end())
+        if per and _UNIT_ORDER.get(per["u"].lower(), 0) > _UNIT_ORDER.get(base, 9):
+            # "three days every month", "24 hours a day", "seven days a week": a set whose
+            # period is the second unit (TimeML 1.2.1 SET: value P1M, freq 3D)
+            extras["end"] = per.end()
+            period = _duration(1, per["u"].lower())
+            return "SET", period, f"{m.group(0).strip()} in every {per['u'].lower()}", extras
     if suf in ("after", "before") or (
         suf in ("earlier", "later")
         and letter[0] in ("S", "M", "H", "D", "W")
