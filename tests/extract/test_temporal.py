@@ -1323,3 +1323,16 @@ def test_guideline_duration_before_an_ago_phrase_stays_a_duration():
         ("three days", "P3D"),
         ("a week ago", "1998-01-30"),
     ]
+
+
+def test_guideline_clock_time_without_a_date_takes_the_day_the_story_is_at():
+    # TimeML 1.2.1 / TIDES 2005: an underspecified time is anchored on the reference time of
+    # the narrative (here Tuesday), as "in the morning" is, not always on the DCT
+    found = values(
+        "The Senate voted on Tuesday to reject him. The senator spoke after the 3 p.m. vote.",
+        dt.date(1998, 7, 22),
+    )
+    assert found == [("Tuesday", "1998-07-21"), ("3 p.m.", "1998-07-21T15:00")]
+    assert values("The senator spoke at 3 p.m.", dt.date(1998, 7, 22)) == [
+        ("3 p.m.", "1998-07-22T15:00")
+    ]

@@ -872,6 +872,13 @@ def _r_time(doc: _Doc, m: re.Match):
         ):
             dc = prev.value, f"on {prev.text!r} ({prev.value}) just before"
     if dc is None:
+        # "after the 3 p.m. vote": the day the story is at (the last day mentioned nearby, as
+        # for "in the morning"), else the DCT
+        anchor = doc.last_value(("day",))
+        ad = _anchor_date(anchor) if anchor is not None else None
+        if ad is not None and doc.start - anchor.end < 400:
+            dc = tv.day(ad), f"on the day {anchor.text!r} ({anchor.value}) mentioned before"
+    if dc is None:
         date, why = tv.day(doc.dct), "clock time on the DCT"
     else:
         date, why = dc
