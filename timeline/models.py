@@ -527,8 +527,9 @@ class EventSearch(models.Model):
 
     Indexes sit on top of it: on SQLite an FTS5 table over `document` and `keys` whose rowid
     is `sort_key` (migration 0009, kept in step by triggers), from which every timeline
-    filter is answered in timeline order (`timeline.eventkeys`); on PostgreSQL a GIN index
-    over `to_tsvector('english', document)`.
+    filter is answered in timeline order (`timeline.eventkeys`); on PostgreSQL a stored
+    generated column `search_vector` (`to_tsvector('english', document)`, migration 0013,
+    unknown to the ORM) with a GIN index.
     """
 
     event = models.OneToOneField(

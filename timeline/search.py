@@ -2,9 +2,9 @@
 
 Each event has one search document (title, summary, the passages that report it) in
 `EventSearch`. SQLite indexes it with an FTS5 table (porter stemming) kept in step by triggers;
-PostgreSQL with a GIN index over `to_tsvector('english', document)`. Writes go through
-`search_index_update`, called by the pipeline for the events it touches and by signals for
-edits made elsewhere (admin, services, fixtures).
+PostgreSQL with a GIN index over a stored `to_tsvector('english', document)` column. Writes go
+through `search_index_update`, called by the pipeline for the events it touches and by signals
+for edits made elsewhere (admin, services, fixtures).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -43,12 +42,14 @@ def search_filter(events: QuerySet[Event], text: str) -> QuerySet[Event]:
         terms = [*terms[:-1], prefix_form(terms[-1])]
     if connection.vendor == "postgresql":
         raw = " & ".join([*terms[:-1], f"{terms[-1]}:*" if prefix else terms[-1]])
-        matches = (
-            EventSearch.objects.annotate(vector=SearchVector("document", config="english"))
-            .filter(vector=SearchQuery(raw, config="english", search_type="raw"))
-            .values("event_id")
+        # `search_vector`: the stored to_tsvector('english', document) (migration 0013).
+        return events.filter(
+            pk__in=RawSQL(
+                "SELECT event_id FROM timeline_eventsearch "
+                "WHERE search_vector @@ to_tsquery('english'::regconfig, %s)",
+                [raw],
+            )
         )
-        return events.filter(pk__in=matches)
     if connection.vendor == "sqlite":
         return events.filter(
             pk__in=RawSQL(
@@ -87,8 +88,8 @@ def is_indexed_word(term: str) -> bool:
             )
         elif connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT 1 FROM timeline_eventsearch WHERE to_tsvector('english'::regconfig, "
-                "COALESCE(document, '')) @@ plainto_tsquery('english'::regconfig, %s) LIMIT 1",
+                "SELECT 1 FROM timeline_eventsearch "
+                "WHERE search_vector @@ plainto_tsquery('english'::regconfig, %s) LIMIT 1",
                 [term],
             )
         else:
