@@ -1336,3 +1336,20 @@ def test_guideline_clock_time_without_a_date_takes_the_day_the_story_is_at():
     assert values("The senator spoke at 3 p.m.", dt.date(1998, 7, 22)) == [
         ("3 p.m.", "1998-07-22T15:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # news English: the present copula and the scheduling present put a weekday ahead
+        # (DCT Wednesday 1998-08-12)
+        ("The deadline is Friday.", "1998-08-14"),
+        ("The election is on Sunday.", "1998-08-16"),
+        ("The team plays Sunday against Miami.", "1998-08-16"),
+        ("The film premieres Friday.", "1998-08-14"),
+        # ... and the past copula behind
+        ("The deadline was Friday.", "1998-08-07"),
+    ],
+)
+def test_weekday_after_present_copula_or_schedule_verb_is_ahead(text, value):
+    assert one(text, dt.date(1998, 8, 12)).value == value

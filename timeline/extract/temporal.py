@@ -241,7 +241,8 @@ _SCHEDULE_WEIGHT = 1.5
 # and the progressive of plans ("is visiting Kenya on Thursday", "are meeting Monday")
 _NEAR_SCHEDULE_RE = re.compile(
     r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)\b(?:(?:open|begin|start|end|tak|hold|host|testif"
-    r"|conclud|celebrat|undergo|go)(?:s|es|ies)|meet|begin|open|go|vote|resume|gather"
+    r"|conclud|celebrat|undergo|go|play|compet|debut|premier|kick)(?:s|es|ies)"
+    r"|meet|begin|open|go|vote|resume|gather"
     r"|(?:is|are|'re)\s+\w+ing)\b",
     re.I,
 )
@@ -257,6 +258,7 @@ _SET_FOR_RE = re.compile(
     r"[^.;:!?]{0,35}\b(?:for|to|until|till)\s+(?:next\s+|this\s+)?$",
     re.I,
 )
+_COPULA_BEFORE_RE = re.compile(r"\b(?:is|are)\s+(?:on\s+|due\s+|now\s+)?$", re.I)
 _WORD_WEIGHT = 1.5
 _WORD_PAST_RE = re.compile(r"\b(?:ago|last|yesterday|earlier)\b", re.I)
 _SENT_BOUND_RE = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
@@ -661,6 +663,10 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
     if _SET_FOR_RE.search(before):
         # "has set a hearing for Thursday", "postponed the vote to Monday", "has been
         # postponed until Monday"
+        tense = "future"
+    elif _COPULA_BEFORE_RE.search(before):
+        # "the deadline is Friday", "the election is on Sunday": the present copula puts the
+        # day ahead (a past day takes "was")
         tense = "future"
     elif doc.word_before(start) in ("until", "till", "through", "by"):
         # a deadline: "closed through Friday", "by Monday"; a participle right before it
