@@ -1353,3 +1353,10 @@ def test_guideline_clock_time_without_a_date_takes_the_day_the_story_is_at():
 )
 def test_weekday_after_present_copula_or_schedule_verb_is_ahead(text, value):
     assert one(text, dt.date(1998, 8, 12)).value == value
+
+
+def test_overnight_in_a_future_clause_is_the_coming_night():
+    assert one("The storm will move north overnight.", dt.date(1998, 8, 12)).value == (
+        "1998-08-12TNI"
+    )
+    assert one("The fighting continued overnight.", dt.date(1998, 8, 12)).value == ("1998-08-11TNI")

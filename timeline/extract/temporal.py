@@ -1338,8 +1338,11 @@ def _r_pod_day(doc: _Doc, m: re.Match):
 def _r_tonight(doc: _Doc, m: re.Match):
     w = m.group(0).lower()
     off = -1 if w.startswith("over") else 0
+    if off and doc.tense(*m.span()) == "future":
+        # "the storm will move north overnight": the coming night, not the one just past
+        off = 0
     d = doc.dct + dt.timedelta(days=off)
-    return "TIME", f"{tv.day(d)}TNI", "night of the DCT"
+    return "TIME", f"{tv.day(d)}TNI", "night of the DCT" if not off else "the night before the DCT"
 
 
 def _midsentence_title(doc: _Doc, m: re.Match) -> bool:
