@@ -1360,3 +1360,24 @@ def test_overnight_in_a_future_clause_is_the_coming_night():
         "1998-08-12TNI"
     )
     assert one("The fighting continued overnight.", dt.date(1998, 8, 12)).value == ("1998-08-11TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TIDES 2005 / TimeML: anaphoric parts of day are markable, valued from the day the
+        # story is at (DCT Wednesday 1998-08-12)
+        (
+            "He was arrested Monday. The next morning, he was released.",
+            [("Monday", "1998-08-10"), ("The next morning", "1998-08-11TMO")],
+        ),
+        (
+            "He was arrested on Aug. 3. That night, he escaped.",
+            [("Aug. 3", "1998-08-03"), ("That night", "1998-08-03TNI")],
+        ),
+        # no antecedent day: "that night" is left alone
+        ("I remember that night well.", []),
+    ],
+)
+def test_guideline_anaphoric_parts_of_day(text, expected):
+    assert values(text, dt.date(1998, 8, 12)) == expected

@@ -462,6 +462,26 @@ def _r_anchored_day(doc: _Doc, m: re.Match):
     return "DATE", tv.day(doc.dct + dt.timedelta(days=n)), f"'{w}': {n:+d} day from the DCT"
 
 
+def _r_anchored_pod(doc: _Doc, m: re.Match):
+    """ "the next morning", "that night": a part of the day the story is at (TIDES 2005 and
+    TimeML mark such anaphoric expressions, valued from their antecedent); "that night" needs
+    an antecedent day, "the next morning" falls back on the DCT."""
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    n = 0
+    if m["nx"]:
+        n = -1 if any(k in m["nx"].lower() for k in ("previous", "preceding")) else 1
+    anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
+    ad = _anchor_date(anchor) if anchor is not None else None
+    if ad is None or doc.start - anchor.end > 400:
+        if not m["nx"]:
+            return None
+        ad, why = doc.dct, "the DCT"
+    else:
+        why = f"the previously mentioned {anchor.text!r}"
+    d = ad + dt.timedelta(days=n)
+    return "TIME", f"{tv.day(d)}T{pod}", f"{m.group(0)!r}: {n:+d} day from {why}"
+
+
 def _r_in_the_day(doc: _Doc, m: re.Match):
     """ "later in the day", "earlier in the day": the last day mentioned, or the DCT."""
     anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
@@ -2563,6 +2583,12 @@ RULES: list[_Rule] = [
         "in_the_day",
         r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day(?![\w'’-])",
         _r_in_the_day,
+    ),
+    _Rule(
+        "anchored_pod",
+        rf"{_BW}(?:(?P<nx>the\s+(?:next|following|previous|preceding))|(?P<that>that))\s+"
+        r"(?P<pod>morning|afternoon|evening|night)(?![\w'’-])",
+        _r_anchored_pod,
     ),
     _Rule(
         "anchored_day",
