@@ -8,9 +8,11 @@ same bytes twice is a no-op: the SHA-256 of the file is unique.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 from pathlib import Path
 from typing import Literal
 
@@ -580,37 +582,13 @@ def _parents_link(events: list[Event], lookups: Lookups) -> None:
     shapes = {e.pk: lookups.sketches[e.pk] for e in events if lookups.sketches.get(e.pk)}
     if not shapes:
         return
-    window = dt.timedelta(days=3)
     visit_types = FAMILY_TYPES["visit"]
     # Talks need the visits around them; a visit needs the talks within it (parentless ones,
     # or ones of this run). Nothing else is read: of the events in a date window (thousands
     # in a large timeline, each costing its evidence and a sketch) only those that can pass
-    # `contains_event` with the shape, i.e. share a person with it or have no person at all.
-    around = Q()
-    for shape in shapes.values():
-        if shape.family == "visit":
-            around |= (
-                Q(
-                    start_date__gte=shape.start - window,
-                    start_date__lte=shape.last_day + window,
-                    parent__isnull=True,
-                )
-                & ~Q(event_type__in=visit_types)
-                & _may_share_people(shape, lookups)
-            )
-        else:
-            around |= Q(
-                start_date__gte=shape.start - dt.timedelta(days=40),
-                start_date__lte=shape.last_day + window,
-                event_type__in=visit_types,
-            ) & _may_share_people(shape, lookups)
-    # Plain rows, not model instances: only a few of them ever change (by an UPDATE below).
-    nearby = [
-        _NearbyEvent(*row)
-        for row in Event.objects.filter(around)
-        .order_by("start_date", "pk")
-        .values_list("pk", "event_type", "parent_id", "curated_fields")
-    ]
+    # `contains_event` with a shape, i.e. share a person with it or have no person at all.
+    windows = [_parent_window(shape, lookups) for shape in shapes.values()]
+    nearby = _nearby_events(windows)
     by_pk = {e.pk: e for e in nearby}
     for event in events:  # our in-memory copies win over the ones just read
         by_pk[event.pk] = event
@@ -653,26 +631,66 @@ class _NearbyEvent:
         self.curated_fields = curated_fields
 
 
-def _may_share_people(shape, lookups: Lookups) -> Q:
-    """Stored events whose sketch may share a person with `shape` or have no people at all.
+@dataclass(frozen=True)
+class _ParentWindow:
+    """Where the stored events a shape may be linked with lie (a date range; visits for talks,
+    parentless talks for a visit) and the people of the shape (ids; empty when it has none)."""
 
-    A sketch's people are the accepted people among its mentions' participants, and an
-    event's participant rows are those participants (unless a curator set them), so the
-    participants table answers this with index probes, without reading any evidence.
+    first: dt.date
+    last: dt.date
+    visits: bool  # the shape is talks, looking for visits; else a visit looking for talks
+    people: frozenset[int]
+
+    @property
+    def query(self) -> Q:
+        query = Q(start_date__gte=self.first, start_date__lte=self.last)
+        if self.visits:
+            return query & Q(event_type__in=FAMILY_TYPES["visit"])
+        return query & Q(parent__isnull=True) & ~Q(event_type__in=FAMILY_TYPES["visit"])
+
+
+def _nearby_events(windows: list[_ParentWindow]) -> list[_NearbyEvent]:
+    """The stored events in the windows that may pass `contains_event`, in timeline order.
+
+    A window whose shape has people takes the events that share one of them, those with no
+    person at all (countries decide) and those whose participants a curator set. Each is its
+    own narrow read: as one OR of subqueries, PostgreSQL hashes every event that has a person.
     """
-    if not shape.people:
-        return Q()  # countries decide: any event in the window may qualify
-    through = Event.participants.through
-    people_ids = sorted(lookups.actor_pk[p] for p in shape.people if p in lookups.actor_pk)
-    shares = Exists(through.objects.filter(event_id=OuterRef("pk"), actor_id__in=people_ids))
-    has_person = Exists(
-        through.objects.filter(
+    events = Event.objects.order_by()
+    reads = []
+    open_windows = [w.query for w in windows if not w.people]
+    if open_windows:
+        reads.append(events.filter(reduce(operator.or_, open_windows)))
+    bound = [w.query for w in windows if w.people]
+    if bound:
+        in_window = events.filter(reduce(operator.or_, bound))
+        through = Event.participants.through
+        people = sorted(set().union(*(w.people for w in windows)))
+        with_person = through.objects.filter(
             event_id=OuterRef("pk"),
             actor__kind=Actor.Kind.PERSON,
             actor__status=ReviewStatus.ACCEPTED,
         )
-    )
-    return Q(shares) | ~Q(has_person) | Q(curated_fields__icontains="participants")
+        reads += [
+            in_window.filter(pk__in=through.objects.filter(actor_id__in=people).values("event_id")),
+            in_window.filter(~Exists(with_person)),
+            in_window.filter(curated_fields__icontains="participants"),
+        ]
+    rows = {}
+    for read in reads:
+        for row in read.values_list(
+            "start_date", "pk", "event_type", "parent_id", "curated_fields"
+        ):
+            rows[row[1]] = row
+    return [_NearbyEvent(*row[1:]) for row in sorted(rows.values())]
+
+
+def _parent_window(shape, lookups: Lookups) -> _ParentWindow:
+    slack = dt.timedelta(days=3)
+    people = frozenset(lookups.actor_pk[p] for p in shape.people if p in lookups.actor_pk)
+    if shape.family == "visit":
+        return _ParentWindow(shape.start - slack, shape.last_day + slack, False, people)
+    return _ParentWindow(shape.start - dt.timedelta(days=40), shape.last_day + slack, True, people)
 
 
 def _names_propose(names, lookups: Lookups, report: ExtractReport) -> None:
