@@ -161,8 +161,9 @@ def generate(events: int, *, seed: int = 42, echo: Callable[[str], None] = print
     rng = random.Random(seed)
     size = corpus_size(events)
     began = time.perf_counter()
-    if connection.vendor == "sqlite":
-        # A throwaway database: no fsync per commit while it is filled.
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        # A throwaway database: no fsync per commit while it is filled (SQLite allows the
+        # change only outside a transaction).
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=OFF")
     with connection.cursor() as cursor, transaction.atomic():
@@ -391,6 +392,7 @@ def _events(rng, size, actor_ids, place_ids, sources, echo, began) -> dict:
 class Timing:
     name: str
     samples: list[float]
+    rows: list[int]  # events listed by each response
 
     @property
     def p50(self) -> float:
@@ -401,13 +403,20 @@ class Timing:
         ordered = sorted(self.samples)
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
+    @property
+    def mean_rows(self) -> float:
+        return statistics.fmean(self.rows)
+
+
+EVENT_ITEM = b'<li class="event'  # one per event in a timeline page or fragment
+
 
 def time_requests(
     client, name: str, urls: Iterator[str], count: int, *, headers=None, warmup: int = 2
 ) -> Timing:
     """Median and 95th percentile of `count` GETs through the real views (first ones discarded
-    as warm-up); every response must be 200."""
-    samples = []
+    as warm-up), and the events each listed; every response must be 200."""
+    samples, rows = [], []
     headers = headers or {}
     for n in range(count + warmup):
         url = next(urls)
@@ -418,4 +427,5 @@ def time_requests(
             raise RuntimeError(f"{name}: {url} answered {response.status_code}")
         if n >= warmup:
             samples.append(elapsed)
-    return Timing(name, samples)
+            rows.append(response.content.count(EVENT_ITEM))
+    return Timing(name, samples, rows)

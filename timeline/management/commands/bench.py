@@ -111,22 +111,28 @@ class Command(BaseCommand):
     def _table(self, results: dict) -> None:
         sizes = list(results)
         self.stdout.write("")
-        header = f"{'request':26}" + "".join(f"{f'{int(s):,} p50/p95 ms':>24}" for s in sizes)
+        header = f"{'request':26}" + "".join(
+            f"{f'{int(s):,}: p50 / p95 ms (events)':>32}" for s in sizes
+        )
         self.stdout.write(header)
         for kind in KINDS:
             row = f"{kind:26}"
             for size in sizes:
                 t = results[size]["timings"].get(kind)
-                row += f"{t['p50']:>12.1f} /{t['p95']:>9.1f}" if t else f"{'-':>24}"
+                row += (
+                    f"{t['p50']:>14.1f} /{t['p95']:>8.1f} ({t.get('rows', 0):>4.1f})"
+                    if t
+                    else f"{'-':>32}"
+                )
             self.stdout.write(row)
         row = f"{'import (articles/s)':26}"
         for size in sizes:
             rate = results[size].get("import_articles_per_s")
-            row += f"{rate:>24.1f}" if rate else f"{'-':>24}"
+            row += f"{rate:>32.1f}" if rate else f"{'-':>32}"
         self.stdout.write(row)
         row = f"{'generation (s)':26}"
         for size in sizes:
-            row += f"{results[size]['generation_s']:>24.1f}"
+            row += f"{results[size]['generation_s']:>32.1f}"
         self.stdout.write(row)
         if len(sizes) > 1:
             first, last = sizes[0], sizes[-1]
@@ -211,8 +217,16 @@ class Command(BaseCommand):
         for kind, urls in kinds.items():
             headers = {"HTTP_HX_REQUEST": "true"} if kind == "timeline fragment" else {}
             timing = benchmark.time_requests(client, kind, urls, requests, headers=headers)
-            timings[kind] = {"p50": timing.p50, "p95": timing.p95, "n": len(timing.samples)}
-            self.stdout.write(f"  {kind:24} p50 {timing.p50:7.1f} ms   p95 {timing.p95:7.1f} ms")
+            timings[kind] = {
+                "p50": timing.p50,
+                "p95": timing.p95,
+                "n": len(timing.samples),
+                "rows": timing.mean_rows,
+            }
+            self.stdout.write(
+                f"  {kind:24} p50 {timing.p50:7.1f} ms   p95 {timing.p95:7.1f} ms"
+                f"   events listed {timing.mean_rows:5.1f}"
+            )
         rate = _import_rate(import_articles) if import_articles else None
         if rate:
             self.stdout.write(f"  import: {rate:.1f} articles/s into this database")
