@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 DEV_ENV := DEBUG=1 SECRET_KEY_FILE=.dev-secret-key TIMELINE_AUTO_PUBLISH=1
 TEST_ENV := DJANGO_SETTINGS_MODULE=timeline.test_settings
 
-.PHONY: run test pytest lint install install-dev admin serve clean
+.PHONY: run test pytest lint install install-dev admin serve bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,22 @@ test: install-dev lint
 
 pytest: install-dev
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# The benchmark run (issue 8): the views at 10k, 100k and 1M events (each in a database of its
+# own; the configured one is never touched), a load test against gunicorn on loopback over the
+# seed timeline, and the property-based tests with thousands of cases. Figures go to
+# test-artifacts/bench/. Takes about 20 minutes on SQLite; DATABASE_URL=postgres://... runs the
+# same on PostgreSQL (set EVENTS to the sizes wanted).
+EVENTS ?= 10000 100000 1000000
+BENCH_DIR := test-artifacts/bench
+bench: install-dev
+	mkdir -p $(BENCH_DIR)
+	SECRET_KEY=$${SECRET_KEY:-bench-only} $(BIN)/python manage.py bench --events $(EVENTS) --json $(BENCH_DIR)/views.json
+	rm -f $(BENCH_DIR)/seed.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/seed.sqlite3 SECRET_KEY=bench-only TIMELINE_AUTO_PUBLISH=1 \
+	  sh -c '$(BIN)/python manage.py migrate -v0 && $(BIN)/python manage.py import_articles seeds/ --no-progress >/dev/null && \
+	  $(BIN)/python manage.py loadtest --connections 64 --duration 20'
+	HYPOTHESIS_PROFILE=thorough $(TEST_ENV) $(BIN)/python -m pytest -q tests/test_fuzz_urls.py tests/test_fuzz_import.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -52,8 +52,15 @@ def events_visible(*, user=None) -> QuerySet[Event]:
     return Event.objects.filter(status__in=visible_statuses(user=user))
 
 
-def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> QuerySet[Event]:
-    """Visible events matching the filters; `skip` leaves one facet out (for its counts)."""
+def events_filtered(
+    filters: TimelineFilters, *, user=None, skip: str = "", long_running: bool | None = None
+) -> QuerySet[Event]:
+    """Visible events matching the filters; `skip` leaves one facet out (for its counts).
+
+    With a `from` date, `long_running` picks one side of the date condition: False, events
+    starting at most LONG_RUNNING_DAYS before it (a range the date index can be read by);
+    True, the flagged long-running events; None (the default), both.
+    """
     events = events_visible(user=user)
     if filters.date_from:
         # An event overlaps the range when it ends on or after `from` (a month-precision event
@@ -65,10 +72,9 @@ def events_filtered(filters: TimelineFilters, *, user=None, skip: str = "") -> Q
             if (filters.date_from > dt.date.min + dt.timedelta(days=LONG_RUNNING_DAYS))
             else dt.date.min
         )
-        events = events.filter(
-            Q(start_date__gte=floor, last_day__gte=filters.date_from)
-            | Q(long_running=True, last_day__gte=filters.date_from)
-        )
+        recent = Q(start_date__gte=floor, last_day__gte=filters.date_from)
+        flagged = Q(long_running=True, last_day__gte=filters.date_from)
+        events = events.filter({None: recent | flagged, False: recent, True: flagged}[long_running])
     if filters.date_to:
         events = events.filter(start_date__lte=filters.date_to)
     if skip != "actor" and filters.actors:
@@ -176,9 +182,21 @@ class TimelineQuery:
                 after=after,
                 with_keys=with_keys,
             )
-        events = events_filtered(self.filters, user=self.user, skip=skip).order_by(
-            "start_date", "pk"
-        )
+        if not self.filters.date_from:
+            return self._first_ordered(limit, skip, after, with_keys)
+        # The two sides of the date condition apart: as one OR, PostgreSQL reads the date
+        # index from the first event instead of from `from`; the long-running side is small.
+        rows = {
+            row[1]: row
+            for long_running in (False, True)
+            for row in self._first_ordered(limit, skip, after, with_keys, long_running)
+        }
+        return sorted(rows.values())[:limit]
+
+    def _first_ordered(self, limit, skip, after, with_keys, long_running=None):
+        events = events_filtered(
+            self.filters, user=self.user, skip=skip, long_running=long_running
+        ).order_by("start_date", "pk")
         if after:
             after_date, after_pk = after
             # The range condition first, so the planner walks the date index from the cursor.
