@@ -1381,3 +1381,116 @@ def test_overnight_in_a_future_clause_is_the_coming_night():
 )
 def test_guideline_anaphoric_parts_of_day(text, expected):
     assert values(text, dt.date(1998, 8, 12)) == expected
+
+
+# ------------------------------------------------------------------ round 6: modern news forms
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Growth slowed in Q3 2023.", [("Q3 2023", "2023-Q3")]),
+        ("Q3 revenue rose.", [("Q3", "2023-Q3")]),
+        ("3Q23 results beat forecasts.", [("3Q23", "2023-Q3")]),
+        ("Q4'22 results beat forecasts.", [("Q4'22", "2022-Q4")]),
+        ("In H1 2024 sales rose.", [("H1 2024", "2024-H1")]),
+        ("The FY2024 guidance was cut.", [("FY2024", "2024")]),
+        ("The FY24 guidance was cut.", [("FY24", "2024")]),
+        ("The Audi Q3 is a car.", []),
+        ("The H1 visa is popular.", []),
+    ],
+)
+def test_business_period_abbreviations(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a finite past verb before "until" is no participle of a state that goes on
+        ("The ceasefire lasted until Sunday.", DCT, [("Sunday", "2023-12-03")]),
+        ("The border remains closed until Wednesday.", DCT, [("Wednesday", "2023-12-06")]),
+        (
+            "The ceasefire lasted until midnight on Sunday.",
+            DCT,
+            [("midnight on Sunday", "2023-12-03T24:00")],
+        ),
+        # a possessive weekday names an event already past unless the clause says otherwise
+        ("Friday's vote was close.", dt.date(1999, 12, 8), [("Friday", "1999-12-03")]),
+        ("Friday's vote will be close.", dt.date(1999, 12, 8), [("Friday", "1999-12-10")]),
+    ],
+)
+def test_round6_weekday_tense(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He arrived at 10:30 on Monday morning.",
+            [("10:30 on Monday morning", "2023-12-04T10:30")],
+        ),
+        (
+            "It began at 9 p.m. yesterday evening.",
+            [("9 p.m. yesterday evening", "2023-12-04T21:00")],
+        ),
+    ],
+)
+def test_clock_time_with_day_and_part_of_day_is_one_time(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "He was elected in November 2020 and took office in January.",
+            DCT,
+            [("November 2020", "2020-11"), ("January", "2021-01")],
+        ),
+        (
+            "The war began in February 2022 and by June the army had retreated.",
+            DCT,
+            [("February 2022", "2022-02"), ("June", "2022-06")],
+        ),
+        # another sentence: the DCT decides again
+        (
+            "He was elected in November 2020. He said in January that he would stay.",
+            DCT,
+            [("November 2020", "2020-11"), ("January", "2023-01")],
+        ),
+        (
+            "From January to October this year, imports grew.",
+            dt.date(1999, 12, 8),
+            [("January", "1999-01"), ("October this year", "1999-10")],
+        ),
+    ],
+)
+def test_bare_month_takes_the_year_its_sentence_states(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+def test_hyphenated_month_span_is_a_range_of_two_months():
+    (t,) = tag("Exports in the January-November period rose 5 percent.", dt.date(1999, 12, 8))
+    assert (t.text, t.value, t.range_end) == ("January-November", "1999-01", "1999-11")
+    assert [(p.text, p.value) for p in timeml_spans([t])] == [
+        ("January", "1999-01"),
+        ("November", "1999-11"),
+    ]
+    assert values("in the may-june rush") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Half a century ago, ties opened.", "1973"),
+        ("A decade and a half ago, ties opened.", "2008"),
+        ("Two decades ago, ties opened.", "200"),
+    ],
+)
+def test_fractional_units_ago_count_in_years(text, value):
+    assert one(text).value == value
+
+
+def test_numeric_date_at_the_end_of_a_sentence():
+    assert values("He was born on 12/03/1961.") == [("12/03/1961", "1961-12-03")]
+    assert values("It was dated 04.12.2023.") == [("04.12.2023", "2023-12-04")]

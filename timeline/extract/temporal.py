@@ -251,6 +251,13 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:]|,?\s+(?:and|but|while|whereas)\s+", re.I)
 _CLAUSE_BREAK_PENALTY = 15
 _REL_CLAUSE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
 _PARTICIPLE_DEADLINE_RE = re.compile(r"\b\w{2,}ed\s+(?:until|till|through)\s+$", re.I)
+# what makes the -ed word a participle rather than a past verb: "remains closed", "will be
+# suspended", "is expected"
+_AUX_BEFORE_PARTICIPLE_RE = re.compile(
+    r"\b(?:is|are|am|be|been|being|remains?|remaining|stays?|staying|keeps?|get|gets|'s|'re)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 # an event put on a day: "set a hearing for Thursday", "postponed the vote until Monday"
 _SET_FOR_RE = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\sbeen\s)(?<!\bhad\s)\b(?:set|scheduled|planned|slated"
@@ -608,6 +615,23 @@ _GOVERNING_PAST_RE = re.compile(
 )
 
 
+_FULL_DATE_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def _same_sentence_dated(doc: _Doc, start: int, end: int) -> Timex | None:
+    """The month or day with a written year, earlier in the same sentence, in another year
+    than the DCT's."""
+    if not doc.found:
+        return None
+    t = doc.found[-1]
+    if t.type != "DATE" or not _FULL_DATE_VALUE_RE.match(t.value) or t.end > start:
+        return None
+    if int(t.value[:4]) == doc.dct.year or not re.search(r"\d{4}|['’]\d\d", t.text):
+        return None
+    s, _ = doc.sentence_bounds(start, end)
+    return t if t.start >= s else None
+
+
 def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> tuple[int, str]:
     """Year of a bare month name, from the relative word or the tense of the clause."""
     d = doc.dct
@@ -627,6 +651,13 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
         y = d.year if mon > d.month else d.year + 1
         return y, f"'next': the first such month after the DCT {d.isoformat()}"
     tense = doc.tense(start, end)
+    prev = _same_sentence_dated(doc, start, end)
+    if prev is not None and tense != "future":
+        # "elected in November 2020 and took office in January": the story is at the
+        # explicitly dated month of the same sentence, not at the DCT
+        py, pm = int(prev.value[:4]), int(prev.value[5:7])
+        y = py + 1 if mon < pm and (mon - pm) % 12 <= 3 else py
+        return y, f"the sentence is set in {prev.text!r} ({prev.value}): the {y} month"
     if mon == d.month:
         return d.year, "the DCT's own month"
     if doc.word_before(start) in ("by", "until", "till", "through") and (mon - d.month) % 12 <= 6:
@@ -677,7 +708,10 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
         return tv.day(d), f"same weekday as the DCT {_dctdesc(d)}"
     # "Tuesday's declaration": an event named by its day, nearly always a past one; the
     # present tense of the clause ("the GM move follows Tuesday's ...") says nothing about it
-    possessive = re.match(r"['’]s\b", doc.text[end : end + 3]) is not None
+    possessive = (
+        re.match(r"['’]s\b", doc.text[end : end + 3]) is not None
+        or re.search(r"['’]s$", doc.text[start:end]) is not None  # the match took the "'s"
+    )
     tense = doc.tense(start, end, near_schedule=not possessive)
     before = doc.text[max(0, start - 60) : start]
     if _SET_FOR_RE.search(before):
@@ -692,6 +726,8 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
         # a deadline: "closed through Friday", "by Monday"; a participle right before it
         # ("remains closed until Wednesday") is no past verb
         part = _PARTICIPLE_DEADLINE_RE.search(before)
+        if part and not _AUX_BEFORE_PARTICIPLE_RE.search(before[: part.start()]):
+            part = None  # "the ceasefire lasted until Sunday": a finite past verb
         t2 = doc.tense(start - len(part.group(0)), end, True) if part else tense
         if t2 != "past":
             tense = "future"
@@ -822,7 +858,8 @@ def _date_ctx(doc: _Doc, m: re.Match, prefix: str = "") -> tuple[str, str] | Non
 
 
 _TIME_DATE = (
-    rf"(?:\s*(?:on\s+)?(?:(?P<rel>yesterday|today|tonight|tomorrow)|(?P<wd>{WEEKDAY})"
+    rf"(?:\s*(?:on\s+)?(?:(?:(?P<rel>yesterday|today|tonight|tomorrow)|(?P<wd>{WEEKDAY}))"
+    r"(?:\s+(?:morning|afternoon|evening|night)(?![\w-]))?"
     rf"|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<yr>{YEAR}))?))?"
 )
 
@@ -1013,6 +1050,7 @@ def _r_month_year(doc: _Doc, m: re.Match):
             return None
         return "DATE", tv.month(y, mon), "month and a year in words"
     y = _year_num(m["yr"], doc.dct)
+    _range_end_year(doc, m, tv.month(y, mon))
     return "DATE", tv.month(y, mon), "explicit month and year"
 
 
@@ -1020,7 +1058,56 @@ def _r_month_rel_year(doc: _Doc, m: re.Match):
     mon = _month_num(m["mon"])
     w = m["rel"].lower()
     y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
-    return "DATE", tv.month(y, mon), f"month of {w} year relative to the DCT"
+    val = tv.month(y, mon)
+    _range_end_year(doc, m, val)
+    return "DATE", val, f"month of {w} year relative to the DCT"
+
+
+def _range_end_year(doc: _Doc, m: re.Match, val: str) -> None:
+    """ "from January to October this year", "between March and June 2022": the year the
+    end of a range of months states is the start's too."""
+    prev = _range_start(doc, m.start(), "month")
+    if prev is None:
+        return
+    a, b = _range_date(prev.value), _range_date(val)
+    if a is None or b is None:
+        return
+    months = (b.year - a.year) * 12 + b.month - a.month
+    if not 0 <= months < 12:
+        _fix_range(
+            doc,
+            prev,
+            dt.date(b.year - (a.month > b.month), a.month, 1),
+            b,
+            f"{m.group(0)!r} ({val})",
+        )
+
+
+def _r_month_span(doc: _Doc, m: re.Match):
+    """ "the January-November period", "January-March 2024": two months and the span
+    between them."""
+    if not (m["mon1"][0].isupper() and m["mon2"][0].isupper()):
+        return None
+    mon1, mon2 = _month_num(m["mon1"]), _month_num(m["mon2"])
+    if mon1 is None or mon2 is None or mon1 == mon2:
+        return None
+    if m["yr"]:
+        y2 = _year_num(m["yr"], doc.dct)
+        why = "explicit year"
+    elif m["rel"]:
+        y2 = doc.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        why = f"{m['rel'].lower()} year"
+    else:
+        y2, why = _resolve_month(doc, mon2, m.start("mon2"), m.end())
+    y1 = y2 - 1 if mon1 > mon2 else y2
+    p1 = (m.start("mon1"), m.end("mon1"), tv.month(y1, mon1), m["mon1"])
+    p2 = (m.start("mon2"), m.end(), tv.month(y2, mon2), doc.text[m.start("mon2") : m.end()])
+    return (
+        "DATE",
+        tv.month(y1, mon1),
+        f"months {tv.month(y1, mon1)} to {tv.month(y2, mon2)} ({why})",
+        {"range_end": tv.month(y2, mon2), "parts": (p1, p2)},
+    )
 
 
 def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
@@ -1731,6 +1818,49 @@ def _r_half(doc: _Doc, m: re.Match):
     return "DATE", f"{y:04d}-H{h}", f"half year {h} of {y}"
 
 
+_ABBREV_PERIOD_CONTEXT_BEFORE = _words(
+    "in the during for of from to and by since until through than over before after its",
+    "their our first second third fourth strong weak record",
+)
+_ABBREV_PERIOD_CONTEXT_AFTER_RE = re.compile(
+    r"\s+(?:results?|earnings|revenues?|sales|profits?|losses|loss|growth|gdp|output|figures"
+    r"|numbers|deliveries|shipments|guidance|forecasts?|report|estimates?|margins?|income)\b",
+    re.I,
+)
+
+
+def _r_period_abbrev(doc: _Doc, m: re.Match):
+    """ "Q3 2023", "3Q23", "H1 2024", "FY2024": the abbreviations of business news."""
+    if m["fy"]:
+        if not m["yr"]:
+            return None
+        y = _year_num(m["yr"] if len(m["yr"]) != 2 else "'" + m["yr"], doc.dct)
+        return "DATE", f"{y:04d}", f"fiscal year {y} (abbreviated)"
+    q = int(m["q"] or m["q2"] or 0)
+    h = int(m["h"] or 0)
+    if m["yr"]:
+        yr = m["yr"].lstrip("'’")
+        y = _year_num(yr if len(yr) != 2 else "'" + yr, doc.dct)
+        why = "explicit year"
+    else:
+        # a bare "Q3" is a quarter only where business prose puts one ("in Q3", "Q3
+        # earnings"), not in a name ("the Audi Q3")
+        before = doc.word_before(m.start())
+        ok_before = before in _ABBREV_PERIOD_CONTEXT_BEFORE and not (h and before == "the")
+        if not ok_before and not _ABBREV_PERIOD_CONTEXT_AFTER_RE.match(doc.text, m.end()):
+            return None  # "the H1 visa"
+        if h:
+            y = doc.dct.year
+            if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
+                y -= 1
+            why = "half year of the DCT's year"
+        else:
+            y, why = _resolve_quarter(doc, q, *m.span())
+    if h:
+        return "DATE", f"{y:04d}-H{h}", f"half year {h} of {y} (abbreviated): {why}"
+    return "DATE", tv.quarter(y, q), f"quarter {q} of {y} (abbreviated): {why}", {"quarter": True}
+
+
 def _r_fiscal_year(doc: _Doc, m: re.Match):
     y = _year_num(m["yr"], doc.dct)
     return "DATE", f"{y:04d}", "fiscal year"
@@ -1858,7 +1988,8 @@ def _r_century(doc: _Doc, m: re.Match):
         n = int(nm.group(1)) if nm else None
     if not n or n > 30:
         return None
-    return "DATE", f"{n - 1:02d}", f"the {n}th century"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return "DATE", f"{n - 1:02d}", f"the {n}{suffix} century"
 
 
 def _r_rel_century(doc: _Doc, m: re.Match):
@@ -2103,7 +2234,10 @@ def _r_duration(doc: _Doc, m: re.Match):
         elif l0 == "Q":
             val = tv.shift(ref, "Q", sign * k)
         elif l0 == "Y":
-            if letter[1] >= 100:
+            if not float(n).is_integer():
+                # "half a century ago", "a decade and a half ago": counted in years
+                val = tv.shift(ref, "Y", sign * k)
+            elif letter[1] >= 100:
                 val = f"{(ref.year + sign * k) // 100:02d}"
             elif letter[1] >= 10:
                 val = f"{(ref.year + sign * k) // 10:03d}"
@@ -2112,7 +2246,12 @@ def _r_duration(doc: _Doc, m: re.Match):
         else:
             return None
         extras["anchor"] = anchor_txt
-        return "DATE", val, f"'{m.group(0)}': {sign * k:+d} {unit} from {anchor_txt}", extras
+        what = f"{sign * k:+d} {unit}"
+        if l0 == "Y" and not float(n).is_integer():
+            what = f"{sign * k:+d} years"
+        elif letter[1] > 1:
+            what = f"{sign * n:+g} {unit} ({sign * k:+d} {'years' if l0 == 'Y' else l0})"
+        return "DATE", val, f"'{m.group(0)}': {what} from {anchor_txt}", extras
     if suf == "old":
         # Ages of people ("a 52-year-old man", "the 3-month-old", "Mr. Smith, 52 years old,",
         # "workers 55 years old or older") are not temporal expressions in TimeML news
@@ -2408,7 +2547,7 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "numeric_date",
-        rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d./-])"
+        rf"{_B}(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/-]|\.\d)"
         r"(?:,?\s+(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?",
         _r_numeric,
     ),
@@ -2453,6 +2592,12 @@ RULES: list[_Rule] = [
         None,
     ),
     _Rule(
+        "month_span",
+        rf"{_BW}(?P<mon1>{MONTH_FULL})\s*[-–]\s*(?P<mon2>{MONTH_FULL})(?![\w-])"
+        rf"(?:,?\s+(?:(?P<yr>{YEAR4})|(?P<rel>this|last|next)\s+year(?![\w'’])))?",
+        _r_month_span,
+    ),
+    _Rule(
         "month_year",
         rf"{_BW}(?:{_MOD_PRE})?(?P<mon>{MONTH_STRICT}|{MONTH}(?=,?\s+\d))(?:,|\s+of)?\s+"
         rf"(?:(?P<yr>{YEAR4})|(?P<syr>{_SPELLED_YEAR}))",
@@ -2481,6 +2626,13 @@ RULES: list[_Rule] = [
         rf"|last\s+two\s+quarters|second\s+two\s+quarters)(?:[\s-]+half)?\s+of\s+(?:(?P<yr>{YEAR4})"
         r"|(?P<ryr>this|last|next)\s+year|the\s+year)",
         _r_half,
+    ),
+    _Rule(
+        "period_abbrev",
+        r"(?<![\w$£€¥#@&'’./-])(?-i:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<fy>FY)\s?))"
+        r"(?:(?:\s+|-|/|\s*(?=['’]))(?-i:(?:FY)?)\s?)?"
+        r"(?P<yr>(?:19|20)\d\d|['’]?\d\d)?(?![\w-])",
+        _r_period_abbrev,
     ),
     _Rule(
         "fiscal_year",
@@ -2842,6 +2994,7 @@ _TRIGGERS = _words(
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
     "midday month week day hour decade century that christmas new thanksgiving easter",
     "halloween valentine labor memorial veterans chinese lunar good maundy holy palm ash",
+    "q h fy",
 )
 _AFTER_DET = (
     _TRIGGERS
