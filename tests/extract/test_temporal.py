@@ -1494,3 +1494,26 @@ def test_fractional_units_ago_count_in_years(text, value):
 def test_numeric_date_at_the_end_of_a_sentence():
     assert values("He was born on 12/03/1961.") == [("12/03/1961", "1961-12-03")]
     assert values("It was dated 04.12.2023.") == [("04.12.2023", "2023-12-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1968, he moved. That summer, he met his wife.", ("That summer", "1968-SU")),
+        (
+            "In 1968, he moved. The following summer, he married.",
+            ("The following summer", "1969-SU"),
+        ),
+        ("He arrived in October 1968. The next spring, he left.", ("The next spring", "1969-SP")),
+        (
+            "He arrived in March 1968. The following autumn, he left.",
+            ("The following autumn", "1968-FA"),
+        ),
+    ],
+)
+def test_anaphoric_season_takes_the_year_of_its_antecedent(text, expected):
+    assert values(text, dt.date(2000, 4, 10))[-1] == expected
+
+
+def test_anaphoric_season_without_antecedent_is_not_tagged():
+    assert values("That summer was hot.") == []

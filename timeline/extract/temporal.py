@@ -489,6 +489,30 @@ def _r_anchored_pod(doc: _Doc, m: re.Match):
     return "TIME", f"{tv.day(d)}T{pod}", f"{m.group(0)!r}: {n:+d} day from {why}"
 
 
+_SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _r_anchored_season(doc: _Doc, m: re.Match):
+    """ "that summer", "the following spring": a season of the year the story is at (TimeML
+    marks these anaphoric expressions, valued from their antecedent)."""
+    season = SEASONS[m["s"].lower()]
+    anchor = doc.last_value(("day", "month", "year", "season"))
+    ad = _anchor_date(anchor) if anchor is not None else None
+    if ad is None or doc.start - anchor.end > 600:
+        return None  # no antecedent in reach: "that summer" says nothing by itself
+    ext = {"anchor": f"{anchor.text} ({anchor.value})"}
+    if m["mod"]:
+        ext["mod"] = _mod_of(m["mod"])
+    y = ad.year
+    if m["nx"]:
+        start_month = _SEASON_START_MONTH[season]
+        year_only = tv.precision(anchor.value) == "year"
+        if year_only or start_month <= ad.month:
+            y += 1
+        return "DATE", f"{y:04d}-{season}", f"the first such season after {anchor.text!r}", ext
+    return "DATE", f"{y:04d}-{season}", f"'that': the season of {anchor.text!r}", ext
+
+
 def _r_in_the_day(doc: _Doc, m: re.Match):
     """ "later in the day", "earlier in the day": the last day mentioned, or the DCT."""
     anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
@@ -2741,6 +2765,12 @@ RULES: list[_Rule] = [
         rf"{_BW}(?:(?P<nx>the\s+(?:next|following|previous|preceding))|(?P<that>that))\s+"
         r"(?P<pod>morning|afternoon|evening|night)(?![\w'’-])",
         _r_anchored_pod,
+    ),
+    _Rule(
+        "anchored_season",
+        rf"{_BW}(?:(?P<mod>early|late)\s+)?(?:(?P<nx>the\s+(?:next|following))|that)\s+"
+        rf"(?P<s>{SEASON})(?!['’])",
+        _r_anchored_season,
     ),
     _Rule(
         "anchored_day",
