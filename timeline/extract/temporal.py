@@ -2988,9 +2988,9 @@ _NAMED_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
 _BACKREF_RE = re.compile(r"\(\?P=(\w+)\)")
 
 
-def _master_pattern() -> re.Pattern:
+def _master_pattern(rules: list[_Rule] = RULES) -> re.Pattern:
     alts = []
-    for r in RULES:
+    for r in rules:
         pat = r.pattern
         # backreferences need their group; inline them as a character class
         pat = _BACKREF_RE.sub(r"[-./]", pat)
@@ -3000,6 +3000,84 @@ def _master_pattern() -> re.Pattern:
 
 
 _MASTER = _master_pattern()
+
+# ---------------------------------------------------------------- first-character dispatch
+# A match starts where a word or number starts, so a rule can only fire there if its pattern
+# can begin with that character. The first characters of each pattern are read off its parse
+# tree, and each starting character gets a master pattern (and a rule list) of the rules that
+# can begin with it: at a given offset the same rules are tried in the same order, only the
+# ones that cannot match are left out.
+_ANY = None  # "any character can come first"
+
+
+def _first_chars(items) -> tuple[frozenset | None, bool]:
+    """(possible first characters, lowercased, or _ANY; can the sequence match empty?)"""
+    from re import _constants as c  # the parser's opcodes (CPython 3.11+)
+
+    acc: set = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return frozenset(acc | {chr(av).lower()}), False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item decides
+        if op is c.IN:
+            chars: set = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars.add(chr(iav).lower())
+                elif iop is c.RANGE:
+                    chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                    chars.update(" \t\n\r\f\v")
+                else:
+                    return _ANY, False  # negated sets, \w and the like
+            return frozenset(acc | chars), False
+        if op is c.SUBPATTERN:
+            sub, nullable = _first_chars(av[-1])
+        elif op is c.BRANCH:
+            sub, nullable = frozenset(), False
+            for alt in av[1]:
+                f, n = _first_chars(alt)
+                if f is _ANY:
+                    return _ANY, False
+                sub, nullable = sub | f, nullable or n
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return _ANY, False  # ANY, NOT_LITERAL, group references, conditionals
+        if sub is _ANY:
+            return _ANY, False
+        acc |= sub
+        if not nullable:
+            return frozenset(acc), False
+    return frozenset(acc), True
+
+
+def _rule_first_chars(rule: _Rule) -> frozenset | None:
+    from re import _parser
+
+    return _first_chars(_parser.parse(rule.pattern, re.I))[0]
+
+
+def _dispatch_tables() -> tuple[dict, dict]:
+    firsts = [_rule_first_chars(r) for r in RULES]
+    masters: dict[str, re.Pattern] = {}
+    lists: dict[str, list[_Rule]] = {}
+    keys = {ch for f in firsts if f is not _ANY for ch in f if ch.isalnum()}
+    for ch in sorted(keys):
+        rules = [r for r, f in zip(RULES, firsts, strict=True) if f is _ANY or ch in f]
+        masters[ch] = _master_pattern(rules)
+        lists[ch] = rules
+    return masters, lists
+
+
+_MASTER_BY_FIRST, _RULES_BY_FIRST = _dispatch_tables()
+_RULE_POS_BY_FIRST = {
+    ch: {r.name: i for i, r in enumerate(rules)} for ch, rules in _RULES_BY_FIRST.items()
+}
 
 # Words that can begin an expression: the master pattern is only tried where one starts.
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
@@ -3123,6 +3201,10 @@ _MOD_NAMES = {
 }
 
 
+_TRAILING_RE = re.compile(r"(?:['’]s?|\s+)$")
+_LEADING_OVER_RE = re.compile(r"over\s+(?=the\s)", re.I)
+
+
 class Tagger:
     """The temporal tagger (stateless; one instance can tag many documents)."""
 
@@ -3135,7 +3217,6 @@ class Tagger:
         doc = _Doc(text, dct)
         out = doc.found
         pos = 0
-        match = self.master.match
         triggers = _TRIGGERS
         for tm in _TOKEN_RE.finditer(text):
             at = tm.start()
@@ -3152,11 +3233,16 @@ class Tagger:
                         nx.group(1)[0].isdigit() or nx.group(1).lower() in _AFTER_DET
                     ):
                         continue
-            mm = match(text, at)
+            first = w[0].lower()
+            master = _MASTER_BY_FIRST.get(first)
+            if master is None:
+                continue  # no rule can begin with this character
+            mm = master.match(text, at)
             if mm is None:
                 continue
             res = None
-            for rule in RULES[_RULE_INDEX[mm.lastgroup] :]:
+            rules = _RULES_BY_FIRST[first]
+            for rule in rules[_RULE_POS_BY_FIRST[first][mm.lastgroup] :]:
                 m = rule.regex.match(text, at)
                 if m is None or m.end() == at:
                     continue
@@ -3179,10 +3265,8 @@ class Tagger:
             end = extras.get("end", end)
             # trim possessive and trailing punctuation from the extent
             span_text = text[start:end]
-            if name == "decade":  # "the 1990's": the apostrophe is part of the plural
-                trimmed = span_text.rstrip()
-            else:
-                trimmed = re.sub(r"(?:['’]s?|\s+)$", "", span_text)
+            # ("the 1990's": the apostrophe is part of the plural)
+            trimmed = span_text.rstrip() if name == "decade" else _TRAILING_RE.sub("", span_text)
             end = start + len(trimmed)
             # "the next year or so": the approximation belongs to the expression
             orso = _OR_SO_RE.match(text, end)
@@ -3190,9 +3274,9 @@ class Tagger:
                 end = orso.end()
                 extras = {**extras, "mod": extras.get("mod") or "APPROX"}
             # strip a leading "the" unless the gold conventions keep it
-            lead = re.match(r"over\s+(?=the\s)", text[start:end], re.I)
+            lead = _LEADING_OVER_RE.match(text, start, end)
             if lead:
-                start += lead.end()
+                start = lead.end()
             # attach left modifiers such as "more than", "early", "the end of"
             mod = extras.get("mod")
             lm = _LEFT_MOD_RE.search(text, max(0, start - 25), start)
