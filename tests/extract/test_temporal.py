@@ -1517,3 +1517,23 @@ def test_anaphoric_season_takes_the_year_of_its_antecedent(text, expected):
 
 def test_anaphoric_season_without_antecedent_is_not_tagged():
     assert values("That summer was hot.") == []
+
+
+def test_first_character_dispatch_keeps_every_rule_that_can_match():
+    """Each rule's first characters are read off its parse tree; wherever a rule matches in a
+    varied text, the dispatch table for that character must list it."""
+    from timeline.extract import temporal as T
+    from timeline.extract.temporal_bench import generate_text
+
+    text = generate_text(60_000, seed=3) + " Q3 2023, 3Q23, H1 2024, FY24, 12/03/1961, 10:30 a.m."
+    seen = 0
+    for rule in T.RULES:
+        for m in rule.regex.finditer(text):
+            if m.end() == m.start() or not text[m.start()].isalnum():
+                continue
+            seen += 1
+            first = text[m.start()].lower()
+            assert rule in T._RULES_BY_FIRST.get(first, []), (rule.name, m.group(0))
+    assert seen > 500
+    # and the tables leave rules out: the point of the dispatch
+    assert max(len(r) for r in T._RULES_BY_FIRST.values()) < len(T.RULES)
