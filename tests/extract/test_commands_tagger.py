@@ -90,6 +90,28 @@ def test_bench_tagger_small():
     assert "MB/s" in out and "spans" in out and "chars" in out
 
 
+def test_bench_tagger_on_real_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("The talks were held on Monday, March 4, 2024.", "utf-8")
+    (tmp_path / "b.txt").write_text("Nothing temporal here.", "utf-8")
+    out = run("bench_tagger", "--files", str(tmp_path), "--chars", "5000", "--runs", "1")
+    spans = int(next(line for line in out.splitlines() if line.startswith("spans")).split()[-1])
+    chars = int(
+        next(line for line in out.splitlines() if line.startswith("chars"))
+        .split()[-1]
+        .replace(",", "")
+    )
+    # one expression in each repetition of the first article (46 + 22 characters and two
+    # paragraph breaks per pair of articles)
+    assert chars >= 5000 and abs(spans - chars / 72) <= 2
+
+
+def test_bench_tagger_files_errors(tmp_path):
+    with pytest.raises(CommandError, match="is not a directory"):
+        run("bench_tagger", "--files", str(tmp_path / "missing"))
+    with pytest.raises(CommandError, match="no .txt file"):
+        run("bench_tagger", "--files", str(tmp_path))
+
+
 def test_tag_dates_bench_flag(monkeypatch):
     import timeline.management.commands.tag_dates as cmd
     from timeline.extract.temporal_bench import bench

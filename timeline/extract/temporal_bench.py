@@ -73,9 +73,31 @@ def generate_text(n_chars: int = 1_000_000, seed: int = 7) -> str:
     return "\n\n".join(parts)
 
 
-def bench(n_chars: int = 1_000_000, runs: int = 5, dct: dt.date | None = None) -> dict:
-    """Tag generated text ``runs`` times; return median seconds, chars, spans and MB/s."""
-    text = generate_text(n_chars)
+def repeat_to(texts: list[str], n_chars: int) -> str:
+    """Real articles, repeated in order until the text is about ``n_chars`` long."""
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        raise ValueError("no text to repeat")
+    parts: list[str] = []
+    size = 0
+    while size < n_chars:
+        for t in texts:
+            parts.append(t)
+            size += len(t) + 2
+            if size >= n_chars:
+                break
+    return "\n\n".join(parts)
+
+
+def bench(
+    n_chars: int = 1_000_000,
+    runs: int = 5,
+    dct: dt.date | None = None,
+    text: str | None = None,
+) -> dict:
+    """Tag ``text`` (default: generated news-like text of ``n_chars``) ``runs`` times; return
+    median seconds, chars, spans and MB/s."""
+    text = generate_text(n_chars) if text is None else text
     dct = dct or dt.date(2023, 12, 4)
     times: list[float] = []
     spans = 0
