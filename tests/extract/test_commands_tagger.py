@@ -108,7 +108,7 @@ def test_bench_tagger_on_real_articles(tmp_path):
 def test_bench_tagger_files_errors(tmp_path):
     with pytest.raises(CommandError, match="is not a directory"):
         run("bench_tagger", "--files", str(tmp_path / "missing"))
-    with pytest.raises(CommandError, match="no .txt file"):
+    with pytest.raises(CommandError, match=r"no \.txt file"):
         run("bench_tagger", "--files", str(tmp_path))
 
 

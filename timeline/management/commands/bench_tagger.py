@@ -31,9 +31,8 @@ class Command(BaseCommand):
             folder = Path(opts["files"])
             if not folder.is_dir():
                 raise CommandError(f"{folder} is not a directory")
-            texts = [
-                f.read_text(encoding="utf-8", errors="replace") for f in sorted(folder.glob("*.txt"))
-            ]
+            files = sorted(folder.glob("*.txt"))
+            texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
             if not any(t.strip() for t in texts):
                 raise CommandError(f"{folder} holds no .txt file with text")
             text = repeat_to(texts, opts["chars"])
