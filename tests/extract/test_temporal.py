@@ -1537,3 +1537,82 @@ def test_first_character_dispatch_keeps_every_rule_that_can_match():
     assert seen > 500
     # and the tables leave rules out: the point of the dispatch
     assert max(len(r) for r in T._RULES_BY_FIRST.values()) < len(T.RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # the verb of the expression's own clause wins over one after "and"
+        (
+            "Clinton left for the G8 summit in Okinawa on Wednesday and returns Sunday.",
+            dt.date(2000, 7, 21),
+            [("Wednesday", "2000-07-19"), ("Sunday", "2000-07-23")],
+        ),
+        # a possessive day after "ahead of" is ahead; after "after" it is behind
+        (
+            "Party leaders are lobbying undecided members ahead of Thursday's vote.",
+            dt.date(1998, 1, 20),
+            [("Thursday", "1998-01-22")],
+        ),
+        (
+            "After Thursday's vote, the president said he would veto the bill.",
+            dt.date(2000, 7, 21),
+            [("Thursday", "2000-07-20")],
+        ),
+        # "vote" in the object of a past verb is a noun, not the present of plans
+        (
+            "Prime Minister Boris Johnson survived a no-confidence vote on Monday.",
+            dt.date(2022, 6, 1),
+            [("Monday", "2022-05-30")],
+        ),
+        ("Lawmakers vote Monday on the bill.", dt.date(2022, 6, 1), [("Monday", "2022-06-06")]),
+    ],
+)
+def test_round6_clause_and_possessive_tense(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The economy will shrink for the first time in three decades.",
+            [("three decades", "P30Y")],
+        ),
+        ("Rates will hit their lowest level in 20 years.", [("20 years", "P20Y")]),
+        ("The bridge will open in five years.", [("five years", "2028")]),
+    ],
+)
+def test_first_time_in_n_years_is_a_span_not_a_date(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The war ended in May 1945. The next month, he returned home.",
+            ("The next month", "1945-06"),
+        ),
+        ("He graduated in 1962 and married the next year.", ("the next year", "1963")),
+        (
+            "Fighting broke out on June 3, 1967. The next week, it was over.",
+            ("The next week", "1967-W23"),
+        ),
+        # a span ahead of the DCT stays one
+        ("Prices rose in 1997. Prices will rise in the next month.", ("the next month", "1998-07")),
+    ],
+)
+def test_the_next_unit_in_a_past_story_follows_the_story(text, expected):
+    assert values(text, dt.date(1998, 6, 14))[-1] == expected
+
+
+def test_sentence_start_expression_does_not_read_the_previous_sentence():
+    """The boundary before a sentence-initial expression used to be missed (its lookahead could
+    not see the capital), so the previous sentence's "may" made this future."""
+    from timeline.extract.temporal import _Doc
+
+    text = "The war ended in May 1945. The next month, he returned home."
+    doc = _Doc(text, dt.date(1998, 6, 14))
+    start = text.index("The next")
+    assert doc.sentence_bounds(start, start + 14)[0] == start

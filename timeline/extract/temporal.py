@@ -240,13 +240,16 @@ _SCHEDULE_WEIGHT = 1.5
 # ("the trial opens Tuesday", "voters go to the polls Sunday", "the ban takes effect Thursday")
 # and the progressive of plans ("is visiting Kenya on Thursday", "are meeting Monday")
 _NEAR_SCHEDULE_RE = re.compile(
-    r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)\b(?:(?:open|begin|start|end|tak|hold|host|testif"
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!-)(?<!['’]s\s)"
+    r"(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
+    r"\b(?:(?:open|begin|start|end|tak|hold|host|testif"
     r"|conclud|celebrat|undergo|go|play|compet|debut|premier|kick)(?:s|es|ies)"
     r"|meet|begin|open|go|vote|resume|gather"
     r"|(?:is|are|'re)\s+\w+ing)\b",
     re.I,
 )
 _NEAR_SCHEDULE_REACH = 30  # characters
+_DET_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s", re.I)
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|,?\s+(?:and|but|while|whereas)\s+", re.I)
 _CLAUSE_BREAK_PENALTY = 15
 _REL_CLAUSE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b", re.I)
@@ -265,6 +268,12 @@ _SET_FOR_RE = re.compile(
     r"[^.;:!?]{0,35}\b(?:for|to|until|till)\s+(?:next\s+|this\s+)?$",
     re.I,
 )
+_AHEAD_OF_RE = re.compile(
+    r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run[\s-]up\s+to|preparing\s+for"
+    r"|prepare\s+for|in\s+preparation\s+for)\s+$",
+    re.I,
+)
+_AFTER_POSSESSIVE_RE = re.compile(r"\b(?:after|following|since|in\s+the\s+wake\s+of)\s+$", re.I)
 _COPULA_BEFORE_RE = re.compile(r"\b(?:is|are)\s+(?:on\s+|due\s+|now\s+)?$", re.I)
 _WORD_WEIGHT = 1.5
 _WORD_PAST_RE = re.compile(r"\b(?:ago|last|yesterday|earlier)\b", re.I)
@@ -350,8 +359,10 @@ class _Doc:
         lo = max(0, start - 250)
         s = lo
         text = self.text
-        for m in _SENT_BOUND_RE.finditer(text, lo, start):
-            if not self._abbrev_dot(m):
+        # (the boundary's lookahead must see the capital that starts the expression's own
+        # sentence: "1945. The next month, ...")
+        for m in _SENT_BOUND_RE.finditer(text, lo, min(len(text), start + 2)):
+            if m.end() <= start and not self._abbrev_dot(m):
                 s = m.end()
         hi = min(len(text), end + 200)
         e = hi
@@ -380,7 +391,7 @@ class _Doc:
             close = self.text.find(",", end, e)
             if close != -1:
                 s, e = rel.start(), close
-        best = None
+        best = later = None
         markers = [
             (_FUTURE_RE, "future", 0.6),
             (_PAST_RE, "past", 1.0),
@@ -393,12 +404,17 @@ class _Doc:
             markers.append((_NEAR_SCHEDULE_RE, "near", _SCHEDULE_WEIGHT))
         for rx, label, weight in markers:
             lo, hi = s, e
-            if label == "near":
+            near = label == "near"
+            if near:
                 lo = max(s, start - _NEAR_SCHEDULE_REACH)
                 hi = min(e, end + _NEAR_SCHEDULE_REACH)
                 label = "future"
             for m in rx.finditer(self.text, lo, hi):
                 if m.start() >= start and m.end() <= end:
+                    continue
+                if near and m.start() < start and self._past_verb_before(s, m.start()):
+                    # "Johnson survived a no-confidence vote on Monday": after the clause's
+                    # past verb, "vote" is a noun, not the present of plans
                     continue
                 before = self.text[max(0, m.start() - 16) : m.start()]
                 if label == "future" and re.search(r"\b(?:was|were|had|been)\s+$", before):
@@ -412,11 +428,28 @@ class _Doc:
                 dist = start - m.end() if m.end() <= start else m.start() - end
                 dist = max(dist, 0) * weight + (10 if m.start() >= end else 0)
                 if m.start() >= end and _CLAUSE_BREAK_RE.search(self.text, end, m.start()):
-                    # "met on Thursday and will meet again Saturday": another clause's verb
+                    # "met on Thursday and will meet again Saturday": another clause's verb,
+                    # used only if nothing in the expression's own clause says the tense
                     dist += _CLAUSE_BREAK_PENALTY
+                    if later is None or dist < later[0]:
+                        later = (dist, label_here)
+                    continue
                 if best is None or dist < best[0]:
                     best = (dist, label_here)
+        if best is None:
+            best = later
         return best[1] if best else ""
+
+    def _past_verb_before(self, s: int, pos: int) -> bool:
+        """A past verb in ``[s, pos)`` whose object noun phrase runs up to ``pos`` (a
+        determiner between them, no clause break): "survived a no-confidence vote"."""
+        for rx in (_PAST_RE, _WEAK_PAST_RE):
+            for pm in rx.finditer(self.text, s, pos):
+                if _DET_RE.search(self.text, pm.end(), pos) and not _CLAUSE_BREAK_RE.search(
+                    self.text, pm.end(), pos
+                ):
+                    return True
+        return False
 
     def last_value(self, granularities: tuple[str, ...]) -> Timex | None:
         for t in reversed(self.found):
@@ -738,6 +771,17 @@ def _resolve_weekday(doc: _Doc, wd: int, start: int, end: int, rel: str = "") ->
     )
     tense = doc.tense(start, end, near_schedule=not possessive)
     before = doc.text[max(0, start - 60) : start]
+    if (
+        possessive
+        and _AHEAD_OF_RE.search(before)
+        and not _PAST_RE.search(doc.text, doc.sentence_bounds(start, end)[0], start)
+    ):
+        # "lobbying members ahead of Thursday's vote", "in the run-up to Sunday's election"
+        tense = "future"
+    elif possessive and _AFTER_POSSESSIVE_RE.search(before):
+        # "After Thursday's vote, the president said he would veto the bill": the day is
+        # behind the clause's reported future
+        tense = "past"
     if _SET_FOR_RE.search(before):
         # "has set a hearing for Thursday", "postponed the vote to Monday", "has been
         # postponed until Monday"
@@ -1529,6 +1573,20 @@ _REL_UNIT_LETTER = {
 }
 
 
+def _narrative_next(doc: _Doc, m: re.Match) -> bool:
+    """Is "the next <unit>" anaphoric: a past clause, not a span ahead ("in the next month"),
+    right after a date in another year than the DCT's?"""
+    if doc.word_before(m.start()) in ("in", "within", "over", "during", "for", "by", "until"):
+        return False
+    anchor = doc.last_value(("day", "month", "year"))
+    if anchor is None or doc.start - anchor.end > 400:
+        return False
+    ad = _anchor_date(anchor)
+    if ad is None or ad.year == doc.dct.year or ad > doc.dct:
+        return False
+    return doc.tense(*m.span()) == "past"
+
+
 def _r_rel_unit(doc: _Doc, m: re.Match):
     """ "last year", "this week", "next month", "the past year", "the coming weekend"."""
     if _midsentence_title(doc, m):
@@ -1551,6 +1609,10 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
     if letter in ("DE", "CE") and rel.startswith("the ") and n != 0 and (letter, n) != ("CE", 1):
         years = 10 if letter == "DE" else 100
         return "DURATION", f"P{years}Y", f"'{m.group(0)}' is a duration of {years} years"
+    if rel == "the next" and _narrative_next(doc, m):
+        # "The war ended in May 1945. The next month, he returned home.": in a past story
+        # "the next month" follows the story's month, as "the following month" does
+        rel = "the following"
     if rel in ("the following", "the previous", "the preceding", "the prior", "the same", "that"):
         anchor = doc.last_value(("day", "month", "year", "quarter", "week", "season"))
         if anchor is not None and letter == "Y":
@@ -2298,11 +2360,21 @@ def _r_duration(doc: _Doc, m: re.Match):
         and doc.word_before(m.start()) == "in"
         and doc.tense(*m.span()) == "future"
         and not re.match(r"[\s-]*(?:old|long)", after)
+        and not _SINCE_SPAN_RE.search(doc.text, max(0, m.start() - 60), m.start())
     ):
         k = int(n * letter[1])
         val = tv.shift(doc.dct, letter[0], k)
         return "DATE", val, f"'in {m.group(0)}' with a future verb: {k:+d} from the DCT", extras
     return "DURATION", _duration(n, unit), f"duration of {numtxt.strip()} {unit}", extras
+
+
+# "for the first time in three decades", "the lowest level in 20 years": the span reaching back
+# to the DCT, not a date that many years ahead
+_SINCE_SPAN_RE = re.compile(
+    r"(?:\bfirst\s+time|\b(?:highest|lowest|biggest|largest|smallest|worst|best|fastest"
+    r"|slowest|strongest|weakest|most|least|first|only)\b[^.;:!?]{0,40})\s+in\s+$",
+    re.I,
+)
 
 
 # words after which a bare plural unit is a span of time: prepositions ("for weeks", "within
