@@ -1616,3 +1616,51 @@ def test_sentence_start_expression_does_not_read_the_previous_sentence():
     doc = _Doc(text, dt.date(1998, 6, 14))
     start = text.index("The next")
     assert doc.sentence_bounds(start, start + 14)[0] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "The economy shrank 0.1 percent in the third quarter from the previous quarter.",
+            DCT,
+            [("the third quarter", "2023-Q3"), ("the previous quarter", "2023-Q2")],
+        ),
+        (
+            "Profit in the July-September quarter rose.",
+            DCT,
+            [("the July-September quarter", "2023-Q3")],
+        ),
+        # figures still to be released cover the month just past
+        (
+            "The jobs report for May will be released Friday.",
+            dt.date(2022, 6, 1),
+            [("May", "2022-05"), ("Friday", "2022-06-03")],
+        ),
+        (
+            "The company will open a plant in September.",
+            dt.date(2022, 10, 1),
+            [("September", "2023-09")],
+        ),
+        ("Figures for March showed exports fell.", DCT, [("March", "2023-03")]),
+        ("He voted for May in the leadership contest.", DCT, []),
+        (
+            "Temperatures could rise by the end of the century.",
+            DCT,
+            [("the end of the century", "20")],
+        ),
+        ("Growth will slow by the end of the decade.", DCT, [("the end of the decade", "202")]),
+        ("The bridge may reopen by spring.", DCT, [("spring", "2024-SP")]),
+        (
+            "Putin has ruled for nearly a quarter century.",
+            DCT,
+            [("nearly a quarter century", "P25Y")],
+        ),
+        ("A quarter century ago, the wall fell.", DCT, [("A quarter century ago", "1998")]),
+        ("Protesters march through London every weekend.", DCT, [("every weekend", "XXXX-WXX-WE")]),
+        ("The festival now draws 50,000 people a year.", DCT, [("now", "PRESENT_REF")]),
+        ("Police found 1945 rounds of ammunition.", DCT, []),
+    ],
+)
+def test_round6_probe_findings(text, dct, expected):
+    assert values(text, dct) == expected

@@ -243,7 +243,7 @@ _NEAR_SCHEDULE_RE = re.compile(
     r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!-)(?<!['’]s\s)"
     r"(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
     r"\b(?:(?:open|begin|start|end|tak|hold|host|testif"
-    r"|conclud|celebrat|undergo|go|play|compet|debut|premier|kick)(?:s|es|ies)"
+    r"|conclud|celebrat|undergo|go|play|compet|debut|premier|kick|tip)(?:s|es|ies)"
     r"|meet|begin|open|go|vote|resume|gather"
     r"|(?:is|are|'re)\s+\w+ing)\b",
     re.I,
@@ -472,7 +472,8 @@ _QUANTITY_BEFORE_RE = re.compile(
     r"(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion"
     r"|dozen|hundreds|thousands|millions|billions))"
-    r"\s*(?:%|percent|(?:[a-z]+[\s-]+){0,2}?(?:[a-z]+s|dollars|cents|pence|yen|euros?))?\s*$",
+    r"\s*(?:%|percent|(?:[a-z]+[\s-]+){0,2}?(?:[a-z]+s|dollars|cents|pence|yen|euros?|people"
+    r"|children|men|women|staff|personnel))?\s*$",
     re.I,
 )
 
@@ -719,6 +720,11 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
         return d.year, "the DCT's own month"
     if doc.word_before(start) in ("by", "until", "till", "through") and (mon - d.month) % 12 <= 6:
         tense = "future"  # a deadline: "by February"
+    if tense == "future" and 1 <= (d.month - mon) % 12 <= 3 and _data_release(doc, start, end):
+        # "the jobs report for May will be released Friday", "will publish September
+        # figures": the month the figures cover, just past, not the next May
+        y = d.year if mon < d.month else d.year - 1
+        return y, "figures still to be released cover a month just past"
     if tense == "future":
         y = d.year if mon > d.month else d.year + 1
         return y, f"future-tense context: the next such month after the DCT {d.isoformat()}"
@@ -1168,14 +1174,44 @@ def _r_month_span(doc: _Doc, m: re.Match):
     else:
         y2, why = _resolve_month(doc, mon2, m.start("mon2"), m.end())
     y1 = y2 - 1 if mon1 > mon2 else y2
+    if m["qn"] and mon2 - mon1 == 2 and mon1 % 3 == 1:
+        # "the July-September quarter": the calendar quarter those months make
+        q = (mon1 + 2) // 3
+        return "DATE", tv.quarter(y2, q), f"the months of quarter {q} of {y2} ({why})"
+    end = m.start("qn") if m["qn"] else m.end()
+    extras = {"start": m.start("mon1"), "end": end}
     p1 = (m.start("mon1"), m.end("mon1"), tv.month(y1, mon1), m["mon1"])
-    p2 = (m.start("mon2"), m.end(), tv.month(y2, mon2), doc.text[m.start("mon2") : m.end()])
+    p2 = (m.start("mon2"), end, tv.month(y2, mon2), doc.text[m.start("mon2") : end])
     return (
         "DATE",
         tv.month(y1, mon1),
         f"months {tv.month(y1, mon1)} to {tv.month(y2, mon2)} ({why})",
-        {"range_end": tv.month(y2, mon2), "parts": (p1, p2)},
+        {**extras, "range_end": tv.month(y2, mon2), "parts": (p1, p2)},
     )
+
+
+_DATA_NOUN_RE = re.compile(
+    r"\b(?:reports?|figures|data|numbers|statistics|results|sales|index|inflation|payrolls"
+    r"|jobs|exports|imports|output|GDP|earnings|readings?)\b",
+    re.I,
+)
+_RELEASE_VERB_RE = re.compile(
+    r"\b(?:released?|releases|publish(?:ed|es)?|report(?:ed|s)?|announced?|due\s+out)\b", re.I
+)
+
+
+def _data_release(doc: _Doc, start: int, end: int) -> bool:
+    """Is the sentence about figures being released (a data noun and a release verb)?"""
+    s, e = doc.sentence_bounds(start, end)
+    return bool(_DATA_NOUN_RE.search(doc.text, s, e) and _RELEASE_VERB_RE.search(doc.text, s, e))
+
+
+_DATA_FOR_RE = re.compile(
+    r"\b(?:reports?|figures|data|numbers|statistics|results|sales|forecasts?|estimates?"
+    r"|readings?|index|inflation|payrolls|exports|imports|output|production|orders|planned"
+    r"|scheduled|slated|set|due|targeted|deadline|date|bookings|rates?|prices|growth)\s+for\s+$",
+    re.I,
+)
 
 
 def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
@@ -1234,6 +1270,8 @@ def _ok_month_word(doc: _Doc, m: re.Match, group: str = "mon") -> bool:
         }
         if before in ok_before and before not in VERB_CONTEXT_BEFORE:
             return True
+        if before == "for" and _DATA_FOR_RE.search(doc.text, max(0, start - 40), start):
+            return True  # "the jobs report for May", "figures for March" (not "voted for May")
         if before == "and" or before == "to" or before == "or":
             return bool(
                 re.search(
@@ -1625,6 +1663,17 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
                 f"'{rel} year' relative to the previously mentioned {anchor.text!r}",
                 {"anchor": f"{anchor.text} ({anchor.value})"},
             )
+        if anchor is not None and letter == "Q" and tv.precision(anchor.value) == "quarter":
+            # "shrank 0.1% in the third quarter from the previous quarter"
+            if rel in ("the same", "that"):
+                n = 0
+            idx = int(anchor.value[:4]) * 4 + int(anchor.value[-1]) - 1 + n
+            return (
+                "DATE",
+                tv.quarter(idx // 4, idx % 4 + 1),
+                f"'{rel} quarter' relative to the previously mentioned {anchor.text!r}",
+                {"anchor": f"{anchor.text} ({anchor.value})"},
+            )
         if anchor is not None and letter in ("M", "W"):
             if rel in ("the same", "that"):
                 n = 0
@@ -1915,6 +1964,16 @@ _ABBREV_PERIOD_CONTEXT_AFTER_RE = re.compile(
 )
 
 
+def _r_end_of_the_unit(doc: _Doc, m: re.Match):
+    """ "by the end of the century", "at the start of the decade": the DCT's century or
+    decade, with its part as the modifier (TIMEX3 mod END / START / MID)."""
+    unit = m["u"].lower()
+    y = doc.dct.year
+    val = f"{y // 100:02d}" if unit == "century" else f"{y // 10:03d}"
+    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[m["part"].lower()]
+    return "DATE", val, f"the {m['part'].lower()} of the DCT's {unit}", {"mod": mod}
+
+
 def _r_period_abbrev(doc: _Doc, m: re.Match):
     """ "Q3 2023", "3Q23", "H1 2024", "FY2024": the abbreviations of business news."""
     if m["fy"]:
@@ -2133,7 +2192,17 @@ def _r_season(doc: _Doc, m: re.Match):
             "the",
         ):
             return None
-        if season in ("SP", "FA") and before not in ("in", "during", "since", "until", "the"):
+        if season in ("SP", "FA") and before not in (
+            "in",
+            "during",
+            "since",
+            "until",
+            "till",
+            "by",
+            "before",
+            "through",
+            "the",
+        ):
             return None
     val, why = _resolve_season(doc, season, *m.span(), rel=rel)
     return "DATE", val, why
@@ -2570,6 +2639,10 @@ def _r_set(doc: _Doc, m: re.Match):
         return "SET", f"XXXX-{SEASONS[m['sseason'].lower()]}", "every such season"
     n = _num(m["snum"]) if m["snum"] else 1
     unit = m["sunit"].lower()
+    if unit == "weekend" and not m["snum"] and " other " not in w:
+        # "every weekend": every week's weekend (TIDES 2005: XXXX-WXX-WE, as "every
+        # Sunday" is XXXX-WXX-7)
+        return "SET", "XXXX-WXX-WE", "every weekend"
     if w.startswith("per ") and _after_quantity(doc, m.start()):
         return None  # a rate: "15 million instructions per second"
     if " other " in w:
@@ -2689,8 +2762,9 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "month_span",
-        rf"{_BW}(?P<mon1>{MONTH_FULL})\s*[-–]\s*(?P<mon2>{MONTH_FULL})(?![\w-])"
-        rf"(?:,?\s+(?:(?P<yr>{YEAR4})|(?P<rel>this|last|next)\s+year(?![\w'’])))?",
+        rf"{_BW}(?:(?P<det>the)\s+)?(?P<mon1>{MONTH_FULL})\s*[-–]\s*(?P<mon2>{MONTH_FULL})(?![\w-])"
+        rf"(?:,?\s+(?:(?P<yr>{YEAR4})|(?P<rel>this|last|next)\s+year(?![\w'’])))?"
+        r"(?P<qn>\s+quarter(?![\w-]))?",
         _r_month_span,
     ),
     _Rule(
@@ -2734,6 +2808,21 @@ RULES: list[_Rule] = [
         "fiscal_year",
         rf"{_BW}fiscal\s+(?:year\s+)?(?P<yr>{YEAR4})",
         _r_fiscal_year,
+    ),
+    _Rule(
+        "quarter_century",
+        rf"{_BW}(?:a|one)\s+quarter[\s-]+(?:of\s+a\s+)?century(?P<ago>\s+ago)?(?![\w-])",
+        lambda doc, m: (
+            ("DATE", f"{doc.dct.year - 25:04d}", "a quarter century (25 years) before the DCT")
+            if m["ago"]
+            else ("DURATION", "P25Y", "a quarter century: 25 years")
+        ),
+    ),
+    _Rule(
+        "end_of_the_unit",
+        r"(?<![\w'’-])the\s+(?P<part>end|beginning|start|middle)\s+of\s+the\s+"
+        r"(?P<u>century|decade)(?![\w'’-])",
+        _r_end_of_the_unit,
     ),
     _Rule(
         "duration",

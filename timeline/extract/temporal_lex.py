@@ -324,6 +324,7 @@ LABEL_WORDS = {
 
 # count nouns that make a following-noun number a quantity rather than a year
 COUNT_NOUNS = {
+    "rounds",
     "shares",
     "share",
     "people",
