@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -481,6 +482,8 @@ class PlaceAdmin(NameAdmin):
 
 @admin.register(Source)
 class SourceAdmin(CurationPermissions, PublicLink, SimpleHistoryAdmin):
+    # a URL typed without a scheme is an https one (Django 6's default, said explicitly)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "title",
         "publisher",
