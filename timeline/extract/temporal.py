@@ -720,7 +720,12 @@ def _resolve_month(doc: _Doc, mon: int, start: int, end: int, rel: str = "") -> 
         return d.year, "the DCT's own month"
     if doc.word_before(start) in ("by", "until", "till", "through") and (mon - d.month) % 12 <= 6:
         tense = "future"  # a deadline: "by February"
-    if tense == "future" and 1 <= (d.month - mon) % 12 <= 3 and _data_release(doc, start, end):
+    if (
+        tense == "future"
+        and 1 <= (d.month - mon) % 12 <= 3
+        and not re.search(r"\d", doc.text[start:end])  # a month, not a day ("on Nov. 15")
+        and _data_release(doc, start, end)
+    ):
         # "the jobs report for May will be released Friday", "will publish September
         # figures": the month the figures cover, just past, not the next May
         y = d.year if mon < d.month else d.year - 1
@@ -3235,7 +3240,13 @@ def _dispatch_tables() -> tuple[dict, dict]:
     return masters, lists
 
 
-_MASTER_BY_FIRST, _RULES_BY_FIRST = _dispatch_tables()
+try:
+    _MASTER_BY_FIRST, _RULES_BY_FIRST = _dispatch_tables()
+except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover
+    # a Python whose regex parser is laid out differently: every rule at every character,
+    # which is slower but gives the same output
+    _RULES_BY_FIRST = {ch: RULES for ch in "abcdefghijklmnopqrstuvwxyz0123456789"}
+    _MASTER_BY_FIRST = dict.fromkeys(_RULES_BY_FIRST, _MASTER)
 _RULE_POS_BY_FIRST = {
     ch: {r.name: i for i, r in enumerate(rules)} for ch, rules in _RULES_BY_FIRST.items()
 }
