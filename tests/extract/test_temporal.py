@@ -1664,3 +1664,18 @@ def test_sentence_start_expression_does_not_read_the_previous_sentence():
 )
 def test_round6_probe_findings(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The match lasted 3 hours and 12 minutes.", [("3 hours and 12 minutes", "PT3H12M")]),
+        ("He served two years and six months in prison.", [("two years and six months", "P2Y6M")]),
+        ("It took a day and 12 hours.", [("a day and 12 hours", "P1DT12H")]),
+        # weeks do not mix with days in an ISO duration; a smaller unit first is two spans
+        ("three weeks and two days", [("three weeks", "P3W"), ("two days", "P2D")]),
+        ("12 minutes and 3 hours", [("12 minutes", "PT12M"), ("3 hours", "PT3H")]),
+    ],
+)
+def test_compound_durations_are_one_expression(text, expected):
+    assert values(text) == expected

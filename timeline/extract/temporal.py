@@ -3373,6 +3373,28 @@ _MOD_NAMES = {
 }
 
 
+_AND_RE = re.compile(r",?\s+and\s+|,\s+", re.I)
+_DURATION_PART_RE = re.compile(
+    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?"
+)
+
+
+def _join_durations(a: str, b: str) -> str | None:
+    """ "PT3H" + "PT12M" -> "PT3H12M": the parts of a compound duration, each unit once and
+    the first larger than the second; None if they do not combine."""
+    ma, mb = _DURATION_PART_RE.fullmatch(a), _DURATION_PART_RE.fullmatch(b)
+    if not ma or not mb or a in ("P", "PT") or b in ("P", "PT"):
+        return None
+    pa = [i for i, g in enumerate(ma.groups()) if g]
+    pb = [i for i, g in enumerate(mb.groups()) if g]
+    if len(pa) != 1 or len(pb) != 1 or pa[0] >= pb[0] or 2 in (pa[0], pb[0]):
+        return None  # one unit each, larger first, and no weeks (not mixed with days in ISO)
+    parts = [ma.group(i + 1) or mb.group(i + 1) for i in range(7)]
+    date = "".join(f"{v}{u}" for v, u in zip(parts[:4], "YMWD", strict=True) if v)
+    time = "".join(f"{v}{u}" for v, u in zip(parts[4:], "HMS", strict=True) if v)
+    return "P" + date + ("T" + time if time else "")
+
+
 _TRAILING_RE = re.compile(r"(?:['’]s?|\s+)$")
 _LEADING_OVER_RE = re.compile(r"over\s+(?=the\s)", re.I)
 
@@ -3479,6 +3501,13 @@ class Tagger:
             )
             anchor = extras.get("anchor", f"DCT {dct.isoformat()}")
             parts = extras.get("parts", ())
+            if typ == "DURATION" and out and out[-1].type == "DURATION":
+                joined = _join_durations(out[-1].value, value)
+                if joined and _AND_RE.fullmatch(text, out[-1].end, start):
+                    # "3 hours and 12 minutes": one duration (TIMEX3 PT3H12M)
+                    prev = out.pop()
+                    reason = f"{prev.value} and {value} make one duration"
+                    start, value, mod = prev.start, joined, prev.mod or mod
             out.append(
                 Timex(
                     start=start,
