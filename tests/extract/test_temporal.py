@@ -1679,3 +1679,43 @@ def test_round6_probe_findings(text, dct, expected):
 )
 def test_compound_durations_are_one_expression(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time takes the day-month date after it (British order)
+        (
+            "The strike will begin at 7am on 20 December and last until 7am on 23 December.",
+            [
+                ("7am on 20 December", "2023-12-20T07:00"),
+                ("7am on 23 December", "2023-12-23T07:00"),
+            ],
+        ),
+        (
+            "The deadline is 11.59pm on 31 December.",
+            [("11.59pm on 31 December", "2023-12-31T23:59")],
+        ),
+        # postposed "last"/"next" (South Asian and older British usage)
+        ("The cabinet had approved the summary on Tuesday last.", [("Tuesday last", "2023-11-28")]),
+        ("He will be produced before the court on Tuesday next.", [("Tuesday next", "2023-12-12")]),
+        ("The vote is expected on Tuesday next week.", [("Tuesday next week", "2023-12-12")]),
+        ("They met Monday last week.", [("Monday last week", "2023-11-27")]),
+        # "the early hours of Tuesday" is part of that day, not a span of hours
+        ("The fire broke out in the early hours of Tuesday.", [("Tuesday", "2023-12-05")]),
+        ("Shops will open on Boxing Day.", [("Boxing Day", "2023-12-26")]),
+        ("Sales hit a record on Black Friday.", [("Black Friday", "2023-11-24")]),
+        ("Black Monday crashed markets.", []),
+        (
+            "In 2016 she joined the service. That December, she was posted abroad.",
+            [("2016", "2016"), ("That December", "2016-12")],
+        ),
+        (
+            "He arrived in March 2018. The following December, he left.",
+            [("March 2018", "2018-03"), ("The following December", "2018-12")],
+        ),
+        ("That May was wet.", []),
+    ],
+)
+def test_round6_second_probe_findings(text, expected):
+    assert values(text) == expected

@@ -547,6 +547,23 @@ def _r_anchored_season(doc: _Doc, m: re.Match):
     return "DATE", f"{y:04d}-{season}", f"'that': the season of {anchor.text!r}", ext
 
 
+def _r_anchored_month(doc: _Doc, m: re.Match):
+    """ "That December", "the following March": a month of the year the story is at."""
+    if not m["mon"][0].isupper():
+        return None
+    mon = _month_num(m["mon"])
+    anchor = doc.last_value(("day", "month", "year"))
+    ad = _anchor_date(anchor) if anchor is not None else None
+    if ad is None or doc.start - anchor.end > 600 or mon is None:
+        return None
+    ext = {"anchor": f"{anchor.text} ({anchor.value})"}
+    y = ad.year
+    if m["nx"] and (tv.precision(anchor.value) == "year" or mon <= ad.month):
+        y += 1
+    how = "the first such month after" if m["nx"] else "'that': the month in the year of"
+    return "DATE", tv.month(y, mon), f"{how} {anchor.text!r}", ext
+
+
 def _r_in_the_day(doc: _Doc, m: re.Match):
     """ "later in the day", "earlier in the day": the last day mentioned, or the DCT."""
     anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
@@ -922,11 +939,14 @@ def _date_ctx(doc: _Doc, m: re.Match, prefix: str = "") -> tuple[str, str] | Non
         return tv.day(doc.dct + dt.timedelta(days=off)), f"'{w}' relative to the DCT"
     if g.get(prefix + "wd"):
         return _resolve_weekday(doc, WEEKDAYS[g[prefix + "wd"].lower().rstrip(".")], *m.span())
-    if g.get(prefix + "mon"):
-        mon = _month_num(g[prefix + "mon"])
-        day = _day_num(g[prefix + "day"])
-        if g.get(prefix + "yr"):
-            y = _year_num(g[prefix + "yr"], doc.dct)
+    if g.get(prefix + "mon") or g.get(prefix + "dmon"):
+        # "10am on December 26", "7am on 20 December"
+        dmy = not g.get(prefix + "mon")
+        mon = _month_num(g[prefix + ("dmon" if dmy else "mon")])
+        day = _day_num(g[prefix + ("dday" if dmy else "day")])
+        yr = g.get(prefix + ("dyr" if dmy else "yr"))
+        if yr:
+            y = _year_num(yr, doc.dct)
         else:
             y, _ = _resolve_month(doc, mon, *m.span())
         d = tv.safe_date(y, mon, day or 0)
@@ -939,7 +959,8 @@ def _date_ctx(doc: _Doc, m: re.Match, prefix: str = "") -> tuple[str, str] | Non
 _TIME_DATE = (
     rf"(?:\s*(?:on\s+)?(?:(?:(?P<rel>yesterday|today|tonight|tomorrow)|(?P<wd>{WEEKDAY}))"
     r"(?:\s+(?:morning|afternoon|evening|night)(?![\w-]))?"
-    rf"|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<yr>{YEAR}))?))?"
+    rf"|(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})(?:,?\s+(?P<yr>{YEAR}))?"
+    rf"|(?P<dday>{DAY_NUM})(?:\s+of)?\s+(?P<dmon>{MONTH})(?:,?\s+(?P<dyr>{YEAR}))?))?"
 )
 
 
@@ -1415,9 +1436,14 @@ def _holiday_date(name: str, y: int) -> dt.date:
         return dt.date(y, 12, 31)
     if n.startswith("new year"):
         return dt.date(y, 1, 1)
-    if n.startswith("thanksgiving"):  # fourth Thursday of November
+    if n.startswith(("thanksgiving", "black friday", "cyber monday")):
+        # fourth Thursday of November, and the shopping days after it
         first = dt.date(y, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        thanksgiving = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        after = 1 if n.startswith("black") else 4 if n.startswith("cyber") else 0
+        return thanksgiving + dt.timedelta(days=after)
+    if n.startswith("boxing day"):
+        return dt.date(y, 12, 26)
     if n.startswith("easter monday"):
         return _easter(y) + dt.timedelta(days=1)
     if n.startswith("easter"):
@@ -1510,6 +1536,14 @@ def _r_weekday(doc: _Doc, m: re.Match):
         if nxt[:1].isupper() and nxt.lower().rstrip(".") not in MONTHS:
             return None  # a name: "The Sunday Times", "the Sunday Telegraph"
     rel = m["rel"] or ""
+    if m["post"] and not rel:
+        rel = m["post"]  # "Tuesday last" is "last Tuesday"
+    if m["pw"] and not rel:
+        # "Tuesday next week": that weekday of the week after (before) the DCT's
+        k = {"next": 1, "last": -1, "this": 0}[m["pw"].lower()]
+        monday = doc.dct - dt.timedelta(days=doc.dct.weekday()) + dt.timedelta(weeks=k)
+        day = monday + dt.timedelta(days=wd)
+        return "DATE", tv.day(day), f"{WEEKDAY_NAMES[wd]} of {m['pw'].lower()} week"
     val, why = _resolve_weekday(doc, wd, *m.span(), rel=rel)
     rel_low = re.sub(r"\s+", " ", rel.lower())
     if rel_low in ("the previous", "the following"):
@@ -2464,6 +2498,10 @@ def _r_vague_dur(doc: _Doc, m: re.Match):
     unit = m["unit"].lower()
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower()).strip()
     extras: dict = {}
+    if re.match(
+        rf"\s+of\s+(?:{WEEKDAY}|\d|yesterday|today|tomorrow|{MONTH})", doc.text[m.end() :], re.I
+    ):
+        return None  # "in the early hours of Tuesday": a part of that day, not a span
     if not pre:
         before = doc.word_before(m.start())
         nxt = re.match(r"\s+(later|ago|after|earlier)\b", doc.text[m.end() : m.end() + 12], re.I)
@@ -2891,7 +2929,10 @@ RULES: list[_Rule] = [
     _Rule(
         "weekday",
         rf"{_BW}{_WD_PREFIX}(?P<wd>{WEEKDAY})(?:['’]s)?"
-        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        rf"(?:\s+(?P<pod>{PART_OF_DAY}))?"
+        # "on Tuesday last", "on Monday next" (South Asian and older British usage)
+        r"(?:\s+(?P<post>last|next)(?![\w'’-])(?!\s+(?:week|month|year|weekend|time|\d))"
+        r"|\s+(?P<pw>next|last|this)\s+week(?![\w'’-]))?",
         _r_weekday,
     ),
     _Rule(
@@ -2931,6 +2972,11 @@ RULES: list[_Rule] = [
         rf"{_BW}(?:(?P<nx>the\s+(?:next|following|previous|preceding))|(?P<that>that))\s+"
         r"(?P<pod>morning|afternoon|evening|night)(?![\w'’-])",
         _r_anchored_pod,
+    ),
+    _Rule(
+        "anchored_month",
+        rf"{_BW}(?:(?P<nx>the\s+(?:next|following))|that)\s+(?P<mon>{MONTH_FULL})(?![\w'’-])",
+        _r_anchored_month,
     ),
     _Rule(
         "anchored_season",
@@ -3008,7 +3054,8 @@ RULES: list[_Rule] = [
         r"|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+(?:Sunday|Monday))?"
         r"|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans['’]?\s+Day"
         r"|Spring\s+Festival|(?:Chinese|Lunar)\s+New\s+Year(?!['’]s\s+Eve)|Good\s+Friday"
-        r"|(?:Maundy|Holy)\s+Thursday|Palm\s+Sunday|Ash\s+Wednesday)"
+        r"|(?:Maundy|Holy)\s+Thursday|Palm\s+Sunday|Ash\s+Wednesday|Boxing\s+Day|Black\s+Friday"
+        r"|Cyber\s+Monday)"
         rf"(?:,?\s+(?P<yr>{YEAR4}))?(?![\w'’-])",
         _r_holiday,
     ),
@@ -3274,6 +3321,7 @@ _TRIGGERS = _words(
     "hourly nightly quarterly biweekly bi semiannually semi biannually noon midnight",
     "midday month week day hour decade century that christmas new thanksgiving easter",
     "halloween valentine labor memorial veterans chinese lunar good maundy holy palm ash",
+    "boxing black cyber",
     "q h fy",
 )
 _AFTER_DET = (
