@@ -1715,6 +1715,10 @@ def test_compound_durations_are_one_expression(text, expected):
             [("March 2018", "2018-03"), ("The following December", "2018-12")],
         ),
         ("That May was wet.", []),
+        # newspapers and programmes named by a day
+        ("He told BBC Radio 4's Today programme that he would resign.", []),
+        ("The Mail on Sunday said the minister had lied.", []),
+        ("Today the programme ends.", [("Today", "2023-12-05")]),
     ],
 )
 def test_round6_second_probe_findings(text, expected):

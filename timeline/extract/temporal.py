@@ -1518,6 +1518,7 @@ def _mod_of(s: str) -> str | None:
     return None
 
 
+_SUNDAY_PAPER_RE = re.compile(r"\b(?:Mail|Independent|Scotland|Wales|Sport|Express)\s+on\s+$")
 _EVENT_DAY_WORDS = frozenset(("Bloody", "Black", "Red", "Blue", "Cyber"))
 
 
@@ -1529,6 +1530,8 @@ def _r_weekday(doc: _Doc, m: re.Match):
         # "Bloody Sunday", "Black Monday": the name of a historical event, not a weekday
         # near the DCT (TIDES 2005: names are not markable)
         return None
+    if not m["rel"] and _SUNDAY_PAPER_RE.search(doc.text, max(0, m.start() - 20), m.start()):
+        return None  # "The Mail on Sunday", "the Independent on Sunday": a newspaper
     if m["wd"].endswith(".") and doc.word_before(m.start()) == "the" and not m["rel"]:
         return None  # "in the Sun.": a newspaper, not the abbreviated weekday
     if not m["rel"] and not m["pod"] and doc.word_before(m.start()) == "the":
@@ -1624,6 +1627,12 @@ def _r_today(doc: _Doc, m: re.Match):
     ):
         return None
     w = re.sub(r"\s+", " ", m["w"].lower())
+    if (
+        m["w"][0].isupper()
+        and not doc.sentence_start(m.start())
+        and re.match(r"\s+(?:programme|program|show|newspaper)\b", doc.text[m.end() : m.end() + 12])
+    ):
+        return None  # "BBC Radio 4's Today programme", "USA Today newspaper": a name
     if w == "today" and _GENERIC_TODAY_RE.match(doc.text, m.end()):
         return None  # "today's world", "today's personal computers": the present in general
     off = {
