@@ -1539,6 +1539,20 @@ def test_first_character_dispatch_keeps_every_rule_that_can_match():
     assert max(len(r) for r in T._RULES_BY_FIRST.values()) < len(T.RULES)
 
 
+def test_first_character_dispatch_gives_the_output_of_trying_every_rule(monkeypatch):
+    from timeline.extract import temporal as T
+    from timeline.extract.temporal_bench import generate_text
+
+    text = generate_text(40_000, seed=5)
+    dispatched = [(t.start, t.end, t.type, t.value) for t in tag(text, DCT)]
+    every = tuple(T.RULES)
+    monkeypatch.setattr(T, "_RULES_BY_FIRST", dict.fromkeys(T._RULES_BY_FIRST, every))
+    monkeypatch.setattr(T, "_RULE_POS_BY_FIRST", dict.fromkeys(T._RULES_BY_FIRST, T._RULE_INDEX))
+    monkeypatch.setattr(T, "_MASTER_BY_FIRST", {})
+    assert [(t.start, t.end, t.type, t.value) for t in tag(text, DCT)] == dispatched
+    assert len(dispatched) > 200
+
+
 @pytest.mark.parametrize(
     ("text", "dct", "expected"),
     [
@@ -1723,3 +1737,13 @@ def test_compound_durations_are_one_expression(text, expected):
 )
 def test_round6_second_probe_findings(text, expected):
     assert values(text) == expected
+
+
+def test_shift_quarter_crosses_years():
+    from timeline.extract import temporal_values as tv
+
+    assert tv.shift_quarter("1989-Q1", -1) == "1988-Q4"
+    assert tv.shift_quarter("1989-Q4", 1) == "1990-Q1"
+    assert tv.shift_quarter("1989-Q3", 0) == "1989-Q3"
+    with pytest.raises(ValueError, match="not a quarter"):
+        tv.shift_quarter("1989-QX", -1)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from dateutil.easter import easter as _easter
 
 from . import temporal_values as tv
+from .regex_first import UnsupportedParser, first_chars
 from .temporal_lex import (
     AMPM,
     COUNT_NOUNS,
@@ -451,6 +452,17 @@ class _Doc:
                     return True
         return False
 
+    def story_anchor(
+        self, granularities: tuple[str, ...], reach: int
+    ) -> tuple[Timex, dt.date] | None:
+        """The last date mentioned (of these granularities) within ``reach`` characters, and
+        its first day: the time an anaphoric "that summer", "the next morning" refers to."""
+        anchor = self.last_value(granularities)
+        if anchor is None or self.start - anchor.end > reach:
+            return None
+        ad = _anchor_date(anchor)
+        return (anchor, ad) if ad is not None else None
+
     def last_value(self, granularities: tuple[str, ...]) -> Timex | None:
         for t in reversed(self.found):
             if t.type in ("DATE", "TIME") and tv.precision(t.value) in granularities:
@@ -511,14 +523,13 @@ def _r_anchored_pod(doc: _Doc, m: re.Match):
     n = 0
     if m["nx"]:
         n = -1 if any(k in m["nx"].lower() for k in ("previous", "preceding")) else 1
-    anchor = doc.last_value(("day", "part_of_day", "hour", "minute"))
-    ad = _anchor_date(anchor) if anchor is not None else None
-    if ad is None or doc.start - anchor.end > 400:
+    found = doc.story_anchor(("day", "part_of_day", "hour", "minute"), 400)
+    if found is None:
         if not m["nx"]:
             return None
         ad, why = doc.dct, "the DCT"
     else:
-        why = f"the previously mentioned {anchor.text!r}"
+        ad, why = found[1], f"the previously mentioned {found[0].text!r}"
     d = ad + dt.timedelta(days=n)
     return "TIME", f"{tv.day(d)}T{pod}", f"{m.group(0)!r}: {n:+d} day from {why}"
 
@@ -526,42 +537,28 @@ def _r_anchored_pod(doc: _Doc, m: re.Match):
 _SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _r_anchored_season(doc: _Doc, m: re.Match):
-    """ "that summer", "the following spring": a season of the year the story is at (TimeML
-    marks these anaphoric expressions, valued from their antecedent)."""
-    season = SEASONS[m["s"].lower()]
-    anchor = doc.last_value(("day", "month", "year", "season"))
-    ad = _anchor_date(anchor) if anchor is not None else None
-    if ad is None or doc.start - anchor.end > 600:
-        return None  # no antecedent in reach: "that summer" says nothing by itself
+def _r_anchored_period(doc: _Doc, m: re.Match):
+    """ "that summer", "That December", "the following spring": a season or month of the year
+    the story is at (TimeML marks these anaphoric expressions, valued from their antecedent);
+    untagged with no antecedent in reach ("that summer" says nothing by itself)."""
+    if m["mon"] and not m["mon"][0].isupper():
+        return None
+    found = doc.story_anchor(("day", "month", "year", "season"), 600)
+    if found is None:
+        return None
+    anchor, ad = found
+    season = SEASONS[m["s"].lower()] if m["s"] else None
+    month = _SEASON_START_MONTH[season] if season else _month_num(m["mon"])
     ext = {"anchor": f"{anchor.text} ({anchor.value})"}
     if m["mod"]:
         ext["mod"] = _mod_of(m["mod"])
     y = ad.year
+    why = f"'that': the one in the year of {anchor.text!r}"
     if m["nx"]:
-        start_month = _SEASON_START_MONTH[season]
-        year_only = tv.precision(anchor.value) == "year"
-        if year_only or start_month <= ad.month:
+        if tv.precision(anchor.value) == "year" or month <= ad.month:
             y += 1
-        return "DATE", f"{y:04d}-{season}", f"the first such season after {anchor.text!r}", ext
-    return "DATE", f"{y:04d}-{season}", f"'that': the season of {anchor.text!r}", ext
-
-
-def _r_anchored_month(doc: _Doc, m: re.Match):
-    """ "That December", "the following March": a month of the year the story is at."""
-    if not m["mon"][0].isupper():
-        return None
-    mon = _month_num(m["mon"])
-    anchor = doc.last_value(("day", "month", "year"))
-    ad = _anchor_date(anchor) if anchor is not None else None
-    if ad is None or doc.start - anchor.end > 600 or mon is None:
-        return None
-    ext = {"anchor": f"{anchor.text} ({anchor.value})"}
-    y = ad.year
-    if m["nx"] and (tv.precision(anchor.value) == "year" or mon <= ad.month):
-        y += 1
-    how = "the first such month after" if m["nx"] else "'that': the month in the year of"
-    return "DATE", tv.month(y, mon), f"{how} {anchor.text!r}", ext
+        why = f"the first such after {anchor.text!r}"
+    return "DATE", f"{y:04d}-{season}" if season else tv.month(y, month), why, ext
 
 
 def _r_in_the_day(doc: _Doc, m: re.Match):
@@ -1150,7 +1147,8 @@ def _r_month_year(doc: _Doc, m: re.Match):
             return None
         return "DATE", tv.month(y, mon), "month and a year in words"
     y = _year_num(m["yr"], doc.dct)
-    _range_end_year(doc, m, tv.month(y, mon))
+    # "between March and June 2022": the year the end states is the start's too
+    _range_consistent(doc, m, "month", 0, tv.month(y, mon), end_fixed=True)
     return "DATE", tv.month(y, mon), "explicit month and year"
 
 
@@ -1159,28 +1157,9 @@ def _r_month_rel_year(doc: _Doc, m: re.Match):
     w = m["rel"].lower()
     y = doc.dct.year + {"this": 0, "last": -1, "next": 1}[w]
     val = tv.month(y, mon)
-    _range_end_year(doc, m, val)
+    # "from January to October this year": the start takes the end's year
+    _range_consistent(doc, m, "month", 0, val, end_fixed=True)
     return "DATE", val, f"month of {w} year relative to the DCT"
-
-
-def _range_end_year(doc: _Doc, m: re.Match, val: str) -> None:
-    """ "from January to October this year", "between March and June 2022": the year the
-    end of a range of months states is the start's too."""
-    prev = _range_start(doc, m.start(), "month")
-    if prev is None:
-        return
-    a, b = _range_date(prev.value), _range_date(val)
-    if a is None or b is None:
-        return
-    months = (b.year - a.year) * 12 + b.month - a.month
-    if not 0 <= months < 12:
-        _fix_range(
-            doc,
-            prev,
-            dt.date(b.year - (a.month > b.month), a.month, 1),
-            b,
-            f"{m.group(0)!r} ({val})",
-        )
 
 
 def _r_month_span(doc: _Doc, m: re.Match):
@@ -1375,12 +1354,14 @@ def _range_date(value: str) -> dt.date | None:
     return tv.value_date(value)
 
 
-def _range_consistent(doc: _Doc, m: re.Match, rule: str, unit_days: int, val: str):
+def _range_consistent(
+    doc: _Doc, m: re.Match, rule: str, unit_days: int, val: str, end_fixed: bool = False
+):
     """Make the two ends of a range agree: the start comes before the end, less than a week
     (weekdays) or a year (months) apart. Resolved apart, "the period from January to June"
     (written in August) gave next January and this June. In a future-tense clause the start
-    keeps its value and the end follows it; otherwise the end keeps its value (a range in
-    the past or the present of a timetable) and the start is moved before it."""
+    keeps its value and the end follows it; otherwise (or when the end states its year,
+    ``end_fixed``) the end keeps its value and the start is moved before it."""
     prev = _range_start(doc, m.start(), rule)
     if prev is None:
         return val, None
@@ -1394,7 +1375,7 @@ def _range_consistent(doc: _Doc, m: re.Match, rule: str, unit_days: int, val: st
         ok = 0 <= months < 12
     if ok:
         return val, None
-    if doc.tense(prev.start, m.end()) == "future":
+    if not end_fixed and doc.tense(prev.start, m.end()) == "future":
         if rule == "weekday":
             b = a + dt.timedelta(days=(b.weekday() - a.weekday()) % 7)
         else:
@@ -1664,11 +1645,8 @@ def _narrative_next(doc: _Doc, m: re.Match) -> bool:
     right after a date in another year than the DCT's?"""
     if doc.word_before(m.start()) in ("in", "within", "over", "during", "for", "by", "until"):
         return False
-    anchor = doc.last_value(("day", "month", "year"))
-    if anchor is None or doc.start - anchor.end > 400:
-        return False
-    ad = _anchor_date(anchor)
-    if ad is None or ad.year == doc.dct.year or ad > doc.dct:
+    found = doc.story_anchor(("day", "month", "year"), 400)
+    if found is None or found[1].year == doc.dct.year or found[1] > doc.dct:
         return False
     return doc.tense(*m.span()) == "past"
 
@@ -1715,10 +1693,9 @@ def _r_rel_unit(doc: _Doc, m: re.Match):
             # "shrank 0.1% in the third quarter from the previous quarter"
             if rel in ("the same", "that"):
                 n = 0
-            idx = int(anchor.value[:4]) * 4 + int(anchor.value[-1]) - 1 + n
             return (
                 "DATE",
-                tv.quarter(idx // 4, idx % 4 + 1),
+                tv.shift_quarter(anchor.value, n),
                 f"'{rel} quarter' relative to the previously mentioned {anchor.text!r}",
                 {"anchor": f"{anchor.text} ({anchor.value})"},
             )
@@ -1938,9 +1915,7 @@ def _r_quarter_rel(doc: _Doc, m: re.Match):
         return "DATE", tv.shift(doc.dct, "Q", 1), "the quarter after the DCT's"
     if det == "last" or "previous" in adj or "prior" in adj:
         if lastq is not None and det != "last":
-            y, q = int(lastq.value[:4]), int(lastq.value[-1])
-            idx = y * 4 + q - 2
-            return "DATE", tv.quarter(idx // 4, idx % 4 + 1), "quarter before the one mentioned"
+            return "DATE", tv.shift_quarter(lastq.value, -1), "quarter before the one mentioned"
         return "DATE", tv.shift(doc.dct, "Q", -1), "the quarter before the DCT's"
     if lastq is not None:
         return "DATE", lastq.value, f"the quarter mentioned before ({lastq.text!r})"
@@ -1995,10 +1970,16 @@ def _r_half(doc: _Doc, m: re.Match):
     else:
         if _game_period(doc, m):
             return None
-        y = doc.dct.year
-        if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
-            y -= 1
+        y = _year_of_half(doc, h, m)
     return "DATE", f"{y:04d}-H{h}", f"half year {h} of {y}"
+
+
+def _year_of_half(doc: _Doc, h: int, m: re.Match) -> int:
+    """The year of a yearless half: the DCT's, but the second half of the year before when
+    written in the first half and not in a future clause."""
+    if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
+        return doc.dct.year - 1
+    return doc.dct.year
 
 
 _ABBREV_PERIOD_CONTEXT_BEFORE = _words(
@@ -2010,16 +1991,6 @@ _ABBREV_PERIOD_CONTEXT_AFTER_RE = re.compile(
     r"|numbers|deliveries|shipments|guidance|forecasts?|report|estimates?|margins?|income)\b",
     re.I,
 )
-
-
-def _r_end_of_the_unit(doc: _Doc, m: re.Match):
-    """ "by the end of the century", "at the start of the decade": the DCT's century or
-    decade, with its part as the modifier (TIMEX3 mod END / START / MID)."""
-    unit = m["u"].lower()
-    y = doc.dct.year
-    val = f"{y // 100:02d}" if unit == "century" else f"{y // 10:03d}"
-    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[m["part"].lower()]
-    return "DATE", val, f"the {m['part'].lower()} of the DCT's {unit}", {"mod": mod}
 
 
 def _r_period_abbrev(doc: _Doc, m: re.Match):
@@ -2043,15 +2014,22 @@ def _r_period_abbrev(doc: _Doc, m: re.Match):
         if not ok_before and not _ABBREV_PERIOD_CONTEXT_AFTER_RE.match(doc.text, m.end()):
             return None  # "the H1 visa"
         if h:
-            y = doc.dct.year
-            if h == 2 and doc.dct.month <= 6 and doc.tense(*m.span()) != "future":
-                y -= 1
-            why = "half year of the DCT's year"
+            y, why = _year_of_half(doc, h, m), "the half year nearest the DCT"
         else:
             y, why = _resolve_quarter(doc, q, *m.span())
     if h:
         return "DATE", f"{y:04d}-H{h}", f"half year {h} of {y} (abbreviated): {why}"
     return "DATE", tv.quarter(y, q), f"quarter {q} of {y} (abbreviated): {why}", {"quarter": True}
+
+
+def _r_end_of_the_unit(doc: _Doc, m: re.Match):
+    """ "by the end of the century", "at the start of the decade": the DCT's century or
+    decade, with its part as the modifier (TIMEX3 mod END / START / MID)."""
+    unit = m["u"].lower()
+    y = doc.dct.year
+    val = f"{y // 100:02d}" if unit == "century" else f"{y // 10:03d}"
+    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[m["part"].lower()]
+    return "DATE", val, f"the {m['part'].lower()} of the DCT's {unit}", {"mod": mod}
 
 
 def _r_fiscal_year(doc: _Doc, m: re.Match):
@@ -2983,15 +2961,10 @@ RULES: list[_Rule] = [
         _r_anchored_pod,
     ),
     _Rule(
-        "anchored_month",
-        rf"{_BW}(?:(?P<nx>the\s+(?:next|following))|that)\s+(?P<mon>{MONTH_FULL})(?![\w'’-])",
-        _r_anchored_month,
-    ),
-    _Rule(
-        "anchored_season",
+        "anchored_period",
         rf"{_BW}(?:(?P<mod>early|late)\s+)?(?:(?P<nx>the\s+(?:next|following))|that)\s+"
-        rf"(?P<s>{SEASON})(?!['’])",
-        _r_anchored_season,
+        rf"(?:(?P<s>{SEASON})(?!['’])|(?P<mon>{MONTH_FULL})(?![\w'’-]))",
+        _r_anchored_period,
     ),
     _Rule(
         "anchored_day",
@@ -3210,7 +3183,7 @@ _NAMED_GROUP_RE = re.compile(r"\(\?P<(\w+)>")
 _BACKREF_RE = re.compile(r"\(\?P=(\w+)\)")
 
 
-def _master_pattern(rules: list[_Rule] = RULES) -> re.Pattern:
+def _master_pattern(rules: list[_Rule]) -> re.Pattern:
     alts = []
     for r in rules:
         pat = r.pattern
@@ -3221,91 +3194,50 @@ def _master_pattern(rules: list[_Rule] = RULES) -> re.Pattern:
     return re.compile("|".join(alts), re.I)
 
 
-_MASTER = _master_pattern()
-
 # ---------------------------------------------------------------- first-character dispatch
 # A match starts where a word or number starts, so a rule can only fire there if its pattern
-# can begin with that character. The first characters of each pattern are read off its parse
-# tree, and each starting character gets a master pattern (and a rule list) of the rules that
-# can begin with it: at a given offset the same rules are tried in the same order, only the
-# ones that cannot match are left out.
-_ANY = None  # "any character can come first"
+# can begin with that character (`regex_first.first_chars`, read off the parse tree). Each
+# starting character gets a master pattern of only the rules that can begin with it: at a given
+# offset the same rules are tried in the same order, only the ones that cannot match are left
+# out. The masters are compiled on first use (one per distinct rule list), not at import.
 
 
-def _first_chars(items) -> tuple[frozenset | None, bool]:
-    """(possible first characters, lowercased, or _ANY; can the sequence match empty?)"""
-    from re import _constants as c  # the parser's opcodes (CPython 3.11+)
-
-    acc: set = set()
-    for op, av in items:
-        if op is c.LITERAL:
-            return frozenset(acc | {chr(av).lower()}), False
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width: the next item decides
-        if op is c.IN:
-            chars: set = set()
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    chars.add(chr(iav).lower())
-                elif iop is c.RANGE:
-                    chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
-                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
-                    chars.update(" \t\n\r\f\v")
-                else:
-                    return _ANY, False  # negated sets, \w and the like
-            return frozenset(acc | chars), False
-        if op is c.SUBPATTERN:
-            sub, nullable = _first_chars(av[-1])
-        elif op is c.BRANCH:
-            sub, nullable = frozenset(), False
-            for alt in av[1]:
-                f, n = _first_chars(alt)
-                if f is _ANY:
-                    return _ANY, False
-                sub, nullable = sub | f, nullable or n
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            sub, nullable = _first_chars(av[2])
-            nullable = nullable or av[0] == 0
-        else:
-            return _ANY, False  # ANY, NOT_LITERAL, group references, conditionals
-        if sub is _ANY:
-            return _ANY, False
-        acc |= sub
-        if not nullable:
-            return frozenset(acc), False
-    return frozenset(acc), True
+def _rules_by_first_char() -> dict[str, tuple[_Rule, ...]]:
+    try:
+        firsts = [first_chars(r.pattern) for r in RULES]
+    except UnsupportedParser:  # pragma: no cover
+        # every rule at every character: slower, the same output
+        return dict.fromkeys("abcdefghijklmnopqrstuvwxyz0123456789", tuple(RULES))
+    keys = {ch for f in firsts if f is not None for ch in f if ch.isalnum()}
+    return {
+        ch: tuple(r for r, f in zip(RULES, firsts, strict=True) if f is None or ch in f)
+        for ch in sorted(keys)
+    }
 
 
-def _rule_first_chars(rule: _Rule) -> frozenset | None:
-    from re import _parser
-
-    return _first_chars(_parser.parse(rule.pattern, re.I))[0]
-
-
-def _dispatch_tables() -> tuple[dict, dict]:
-    firsts = [_rule_first_chars(r) for r in RULES]
-    masters: dict[str, re.Pattern] = {}
-    lists: dict[str, list[_Rule]] = {}
-    keys = {ch for f in firsts if f is not _ANY for ch in f if ch.isalnum()}
-    for ch in sorted(keys):
-        rules = [r for r, f in zip(RULES, firsts, strict=True) if f is _ANY or ch in f]
-        masters[ch] = _master_pattern(rules)
-        lists[ch] = rules
-    return masters, lists
-
-
-try:
-    _MASTER_BY_FIRST, _RULES_BY_FIRST = _dispatch_tables()
-except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover
-    # a Python whose regex parser is laid out differently: every rule at every character,
-    # which is slower but gives the same output
-    _RULES_BY_FIRST = {ch: RULES for ch in "abcdefghijklmnopqrstuvwxyz0123456789"}
-    _MASTER_BY_FIRST = dict.fromkeys(_RULES_BY_FIRST, _MASTER)
+_RULES_BY_FIRST = _rules_by_first_char()
 _RULE_POS_BY_FIRST = {
     ch: {r.name: i for i, r in enumerate(rules)} for ch, rules in _RULES_BY_FIRST.items()
 }
+
+
+_MASTER_BY_FIRST: dict[str, re.Pattern] = {}  # filled by _master_for
+_MASTER_BY_RULES: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _master_for(first: str) -> re.Pattern:
+    """The master pattern for words starting with ``first`` (compiled once, shared by the
+    characters that have the same rules)."""
+    master = _MASTER_BY_FIRST.get(first)
+    if master is None:
+        rules = _RULES_BY_FIRST[first]
+        key = tuple(r.name for r in rules)
+        master = _MASTER_BY_RULES.get(key)
+        if master is None:
+            master = _MASTER_BY_RULES[key] = _master_pattern(list(rules))
+        _MASTER_BY_FIRST[first] = master
+    return master
+
 
 # Words that can begin an expression: the master pattern is only tried where one starts.
 _TOKEN_RE = re.compile(r"[A-Za-z]+|\d+")
@@ -3459,9 +3391,6 @@ _LEADING_OVER_RE = re.compile(r"over\s+(?=the\s)", re.I)
 class Tagger:
     """The temporal tagger (stateless; one instance can tag many documents)."""
 
-    def __init__(self) -> None:
-        self.master = _MASTER
-
     def tag(self, text: str, dct: dt.date) -> list[Timex]:
         if isinstance(dct, dt.datetime):
             dct = dct.date()
@@ -3485,14 +3414,13 @@ class Tagger:
                     ):
                         continue
             first = w[0].lower()
-            master = _MASTER_BY_FIRST.get(first)
-            if master is None:
+            rules = _RULES_BY_FIRST.get(first)
+            if rules is None:
                 continue  # no rule can begin with this character
-            mm = master.match(text, at)
+            mm = (_MASTER_BY_FIRST.get(first) or _master_for(first)).match(text, at)
             if mm is None:
                 continue
             res = None
-            rules = _RULES_BY_FIRST[first]
             for rule in rules[_RULE_POS_BY_FIRST[first][mm.lastgroup] :]:
                 m = rule.regex.match(text, at)
                 if m is None or m.end() == at:

@@ -39,6 +39,15 @@ def quarter(y: int, q: int) -> str:
     return f"{y:04d}-Q{q}"
 
 
+def shift_quarter(value: str, n: int) -> str:
+    """ "1989-Q1" shifted by ``n`` quarters ("1988-Q4" for -1)."""
+    m = _QUARTER_RE.match(value)
+    if not m:
+        raise ValueError(f"not a quarter value: {value!r}")
+    idx = int(m.group(1)) * 4 + int(m.group(2)) - 1 + n
+    return quarter(idx // 4, idx % 4 + 1)
+
+
 def season_of(d: dt.date) -> tuple[int, str]:
     m = d.month
     if m in (3, 4, 5):
