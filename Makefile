@@ -102,7 +102,7 @@ bench: install-dev
 	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DIR)/seed.sqlite3 SECRET_KEY=bench-only TIMELINE_AUTO_PUBLISH=1 \
 	  sh -c '$(BIN)/python manage.py migrate -v0 && $(BIN)/python manage.py import_articles seeds/ --no-progress >/dev/null && \
 	  $(BIN)/python manage.py loadtest --connections 64 --duration 20'
-	HYPOTHESIS_PROFILE=thorough $(TEST_ENV) $(BIN)/python -m pytest -q tests/test_fuzz_urls.py tests/test_fuzz_import.py
+	HYPOTHESIS_PROFILE=thorough $(TEST_ENV) $(BIN)/python -m pytest -q tests/test_fuzz_urls.py tests/test_fuzz_import.py tests/test_fuzz_tagger.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
